@@ -1,0 +1,1 @@
+"""The Experience of Care knowledge hub: content model, engines and checks."""

@@ -1,0 +1,56 @@
+"""MkDocs hooks: the hub's steps inside an ordinary MkDocs build.
+
+Listed under `hooks:` in mkdocs.yml, so `mkdocs build`, `mkdocs serve` and
+`build.py` all validate content, choose per-type layouts and build the
+search index the same way.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `mkdocs build` run directly does not put the repo on the path
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from hub import config as hub_config  # noqa: E402
+from hub.content import load_site  # noqa: E402
+from hub.findings import ERROR  # noqa: E402
+
+_state: dict = {}
+
+
+def on_config(config):
+    _state["hub"] = hub_config.load(config.config_file_path)
+    return config
+
+
+def on_files(files, config):
+    site = load_site(config.docs_dir, ROOT)
+    errors = [f for f in site.findings if f.severity == ERROR]
+    if errors:
+        listing = "\n".join(f.format() for f in errors)
+        raise PluginError(f"the content has {len(errors)} problem(s):\n{listing}")
+    _state["site"] = site
+    _state["pages"] = {p.src_path: p for p in site.pages}
+    # theme/pelican/ holds the other engine's theme; keep it out of this site.
+    for f in list(files):
+        if f.src_uri.startswith("pelican/"):
+            files.remove(f)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    model = _state["pages"].get(page.file.src_uri)
+    if model is not None:
+        page.meta["hub_type"] = model.type
+    return markdown
+
+
+def on_post_build(config):
+    import search
+
+    search.build_index(Path(config.site_dir), _state["hub"], _state["site"],
+                       offline=bool(config.extra.get("hub", {}).get("offline")))

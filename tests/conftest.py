@@ -1,0 +1,105 @@
+"""Shared fixtures: a built copy of the real site, a loopback server, and headless Chromium.
+
+Browser tests use Debian's /usr/bin/chromium through Playwright (no browser
+download). Set HUB_CHROMIUM to use another binary.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+# Review-date checks compare with today; tests pin the date so they do not rot.
+os.environ.setdefault("HUB_TODAY", "2026-11-22")
+
+
+@pytest.fixture(scope="session")
+def hub_config():
+    from hub import config
+
+    return config.load(ROOT / "mkdocs.yml")
+
+
+def build_into(out: Path, engine: str = "mkdocs", **kwargs) -> list:
+    """Build the real content into `out` (checks included) and fail the test on any error."""
+    from hub import config, pipeline
+    from hub.findings import ERROR
+
+    findings = pipeline.build(config.load(ROOT / "mkdocs.yml"), engine=engine, out=out, **kwargs)
+    errors = [f.format() for f in findings if f.severity == ERROR]
+    assert not errors, "build failed:\n" + "\n".join(errors)
+    return findings
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real content, built once per test session with the default engine."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    build_into(out)
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class LoopbackServer:
+    """Serve a folder on 127.0.0.1 on a free port, in a background thread."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    server = LoopbackServer(built_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (setup.sh --browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def mobile_page(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    yield pg
+    context.close()
