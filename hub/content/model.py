@@ -256,6 +256,8 @@ def _check_channels(value, line):
             if not isinstance(ch.get(key), str) or not ch.get(key).strip():
                 yield line, f"channel {i} has no '{key}'", f"add '{key}:' to channel {i}", ERROR
         kind, val = ch.get("kind"), str(ch.get("value", ""))
+        if PLACEHOLDER_RE.search(val):
+            continue  # reported once as placeholder text, not again as a bad number
         if kind is not None and kind not in schema.CHANNEL_KINDS:
             guess = difflib.get_close_matches(str(kind), schema.CHANNEL_KINDS, n=1)
             hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(schema.CHANNEL_KINDS)}"

@@ -95,7 +95,7 @@ def render(page_type: str, title: str, on: dt.date) -> str:
     lines = [
         "---",
         f'title: "{safe_title}"',
-        f"summary: {PLACEHOLDER} with one sentence saying what this page is for.",
+        f'summary: "{PLACEHOLDER} with one sentence saying what this page is for."',
         f"type: {page_type}",
         "audience: [public, staff]",
         f"topics: [{PLACEHOLDER}-topic]",
@@ -106,7 +106,7 @@ def render(page_type: str, title: str, on: dt.date) -> str:
         lines += [
             "channels:",
             f"  - {{kind: email, label: Email, value: {PLACEHOLDER}@example.nhs.uk}}",
-            f"  - {{kind: phone, label: Phone, value: '{PLACEHOLDER} 000 0000', note: {PLACEHOLDER} with opening hours}}",
+            f"  - {{kind: phone, label: Phone, value: '{PLACEHOLDER} 000 0000', note: '{PLACEHOLDER} with opening hours'}}",
         ]
     if page_type == "news":
         lines.append(f"published: {on.isoformat()}")
