@@ -73,4 +73,6 @@ def _as_findings(records) -> list[Finding]:
 def serve(config, host: str = "127.0.0.1", port: int = 8000) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    mkdocs_serve(config_file=str(config.path), dev_addr=f"{host}:{port}", livereload=True)
+    # Serve at the root of the address, whatever path the published site_url has.
+    mkdocs_serve(config_file=str(config.path), dev_addr=f"{host}:{port}", livereload=True,
+                 site_url=f"http://{host}:{port}/")
