@@ -1,0 +1,185 @@
+"""The second engine: Pelican with an NHS.UK theme (theme/pelican/), from the same content/ and mkdocs.yml.
+
+Pelican runs in-process through its Python API. Settings are built from
+mkdocs.yml (hub/engines/pelican/settings.py), the reader gives every page the
+URL MkDocs gives it, and after Pelican has written the pages this module adds
+what both engines share: the NHS.UK frontend assets, the Atom feed of news
+(hub.feeds) and the search index (search.build_index).
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from hub.engines import BuildFailed
+from hub.findings import ERROR, WARNING, Finding
+
+
+class _Collect(logging.Handler):
+    """Keep Pelican's warnings and errors as findings instead of log noise."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def generated_pages(config, site) -> list:
+    """The A to Z, topic index and section landing pages, unless a contributor wrote one (as MkDocs does)."""
+    from hub.content import indexes
+
+    written = {p.src_path for p in site.pages}
+    wanted = [indexes.a_to_z_page(site), indexes.topics_page(site)]
+    wanted += indexes.section_pages(site, config.hub.get("sections") or {})
+    return [g for g in wanted if g.src_path not in written]
+
+
+def _content_with_generated(config, generated, into: Path) -> Path:
+    """A copy of content/ with the generated pages written in, so Pelican reads them like any page."""
+    path = into / "content"
+    shutil.copytree(config.content_dir, path, ignore=shutil.ignore_patterns("_data", ".*"))
+    for g in generated:
+        target = path / g.src_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(g.text(), encoding="utf-8")
+    return path
+
+
+def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
+    """Render the site into out_dir with Pelican. Returns Pelican's warnings as findings; raises BuildFailed on errors."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    import search
+    from hub.content import load_site
+    from hub.engines.pelican import assets
+    from hub.engines.pelican.settings import build_settings
+
+    out_dir = Path(out_dir)
+    try:
+        assets.version()
+    except assets.MissingAssets as e:
+        raise BuildFailed([Finding("package.json", 0, str(e), "run ./setup.sh (or npm ci) to install it",
+                                   ERROR, "build")]) from None
+
+    site = load_site(config.content_dir, config.root)
+    generated = generated_pages(config, site)
+    handler = _Collect()
+    log = logging.getLogger("pelican")
+    log.addHandler(handler)
+    with tempfile.TemporaryDirectory(prefix="hub-pelican-") as tmp:
+        content = _content_with_generated(config, generated, Path(tmp))
+        settings = read_settings(override=build_settings(config, site, generated, content, out_dir, offline=offline))
+        try:
+            pelican = Pelican(settings)
+            pelican.run()
+        except Exception as e:  # Pelican raises plain exceptions (template errors, bad settings)
+            raise BuildFailed(_as_findings(handler.records, content) + [
+                Finding("theme/pelican", 0, f"Pelican stopped: {type(e).__name__}: {e}",
+                        "fix the problem named above", ERROR, "build")]) from None
+        finally:
+            log.removeHandler(handler)
+        findings = _as_findings(handler.records, content)
+        findings += _missing_links(pelican.settings.get("HUB_MISSING_LINKS", []))
+    if any(f.severity == ERROR for f in findings):
+        raise BuildFailed(findings)
+
+    assets.copy_into(out_dir)
+    _write_feed(config, site, out_dir, offline)
+    search.build_index(out_dir, config, site, offline=offline)
+    return findings
+
+
+def _write_feed(config, site, out_dir: Path, offline: bool) -> None:
+    from hub import feeds
+    from hub.engines.pelican.urls import page_url
+
+    site_url = config.site_url or "/"
+    data = feeds.atom(site, site_name=config.site_name, site_url=site_url,
+                      page_url=lambda page: site_url + page_url(page.src_path, offline),
+                      feed_url=site_url + feeds.FEED_PATH)
+    out = out_dir / feeds.FEED_PATH
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+
+
+def _as_findings(records, content: Path) -> list[Finding]:
+    out = []
+    for r in records:
+        # Name the contributor's file, not the temporary copy Pelican read.
+        msg = r.getMessage().strip().replace(str(content) + "/", "content/").replace(str(content), "content")
+        path = "content"
+        for word in msg.replace("'", " ").replace('"', " ").split():
+            if word.startswith("content/") and word.endswith(".md"):
+                path = word
+                break
+        sev = ERROR if r.levelno >= logging.ERROR else WARNING
+        out.append(Finding(path, 0, f"Pelican: {msg}", "", sev, "build"))
+    return out
+
+
+def _missing_links(missing) -> list[Finding]:
+    return [Finding(f"content/{src}", 0, f"the link '{link}' points to a page that does not exist",
+                    "check the file name and folder of the page you are linking to", WARNING, "build")
+            for src, link in sorted(set(missing))]
+
+
+# --- serve ---------------------------------------------------------------------------------
+
+def _snapshot(paths) -> dict:
+    """Modification times of every file under paths, to notice edits."""
+    seen = {}
+    for root in paths:
+        root = Path(root)
+        files = [root] if root.is_file() else root.rglob("*") if root.exists() else []
+        for f in files:
+            if f.is_file():
+                seen[str(f)] = f.stat().st_mtime_ns
+    return seen
+
+
+def serve(config, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Build into site/, serve it, and rebuild whenever content, theme or mkdocs.yml changes.
+
+    Uses the full pipeline, so a contributor sees the same problems `check` would
+    report, and a broken edit leaves the last good site being served.
+    """
+    import functools
+    import http.server
+
+    from hub import pipeline
+    from hub.findings import report
+    from hub.engines.pelican.settings import THEME
+
+    out = config.root / "site"
+    watched = [config.content_dir, THEME, config.path]
+
+    def rebuild():
+        findings = pipeline.build(config, engine="pelican", out=out)
+        report(findings)
+
+    rebuild()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    print(f"Serving the Pelican site at http://{host}:{port}/ (Ctrl+C to stop); rebuilding when files change.")
+    before = _snapshot(watched)
+    try:
+        while True:
+            time.sleep(1)
+            now = _snapshot(watched)
+            if now != before:
+                before = now
+                print("Change noticed: rebuilding…")
+                rebuild()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
