@@ -1,7 +1,10 @@
-"""The hub's search: a Lunr index built at compile time, and its browser client."""
+"""The hub's search: a Lunr index built at compile time, and its browser client.
+
+`build_index` is called by both engines after they render the site
+(hub/mkdocs_hooks.py for MkDocs, the Pelican engine for Pelican).
+"""
 from __future__ import annotations
 
+from .indexer import build_index
 
-def build_index(site_dir, config, site, *, offline: bool = False) -> dict:
-    """Index the built HTML in site_dir. Filled in by the search work (issue 4)."""
-    return {}
+__all__ = ["build_index"]

@@ -1,0 +1,635 @@
+/* The hub's search, in the browser, with no server.
+ *
+ * The index was built when the site was built (search/indexer.py) and split
+ * into small script files. This script loads the manifest, works out which
+ * terms a query needs, loads only the shards holding them, rebuilds that slice
+ * of the Lunr index with lunr.Index.load, and lets lunr.js match and score.
+ * Every file is loaded with a <script> element, so an offline copy opened
+ * from disk (file://) searches too. Nothing the visitor typed is ever parsed
+ * as Lunr query syntax or inserted as HTML.
+ */
+(function () {
+  "use strict";
+
+  var PAGE_SIZE = 20; // results shown at once; "Show more results" adds more
+  var FEW_RESULTS = 3; // fewer than this and a second pass tolerates typos
+  var MAX_PREFIX_TERMS = 40;
+  var MAX_FUZZY_TERMS = 30;
+  var BOOST = { word: 1, joined: 1, synonym: 0.7, prefix: 0.5, fuzzy: 0.4 };
+
+  var self = document.currentScript;
+  var ASSETS = new URL(".", self.src);
+  var INDEX = new URL("index/", ASSETS);
+  var ROOT = new URL("../../", ASSETS);
+
+  // --- loading the index's script files -------------------------------------------------
+
+  var arrived = {}; // name -> data, filled by the files themselves
+  var waiting = {}; // name -> promise
+  var api = {
+    add: function (name, data) { arrived[name] = data; },
+    ready: null, // a promise for the latest search, for tests and the benchmark
+    search: null
+  };
+  window.hubSearch = api;
+
+  function load(file) {
+    var name = file.replace(/\.js$/, "").replace(/-[0-9a-f]+$/, "");
+    if (arrived[name]) return Promise.resolve(arrived[name]);
+    if (!waiting[name]) {
+      waiting[name] = new Promise(function (resolve, reject) {
+        var el = document.createElement("script");
+        el.src = new URL(file, INDEX).href;
+        el.async = true;
+        el.onload = function () {
+          if (arrived[name]) resolve(arrived[name]);
+          else fail();
+        };
+        el.onerror = fail;
+        function fail() {
+          delete waiting[name];
+          el.remove();
+          reject(new Error("could not load " + file));
+        }
+        document.head.appendChild(el);
+      });
+    }
+    return waiting[name];
+  }
+
+  // --- words and terms: the same rules as search/words.py and search/spelling.py ---------
+
+  var COMPOUND = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*)*/gu;
+  var IZE = /^([\p{L}\p{N}]{2,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational|able)$/u;
+  var SUFFIXES = ["", "s", "es", "al", "ally", "ed", "ing", "er", "ers", "ist", "ists", "ism"];
+
+  function clean(text) {
+    return text.normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, "-").toLowerCase();
+  }
+
+  function bmp(word) { return !/[\uD800-\uDFFF]/.test(word); }
+
+  /* Each word or hyphenated word of text: {parts: [...], joined: "coproduction" or null}. */
+  function compounds(text) {
+    var out = [];
+    clean(text).replace(COMPOUND, function (match) {
+      var parts = match.split("-").filter(bmp);
+      if (parts.length) out.push({ parts: parts, joined: parts.length > 1 ? parts.join("") : null });
+      return match;
+    });
+    return out;
+  }
+
+  function makeSpeller(spellings) {
+    var ordered = Object.keys(spellings).sort(function (a, b) {
+      return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+    });
+    return function (word) {
+      var m = IZE.exec(word);
+      if (m) return m[1] + "s" + m[2];
+      if (Object.prototype.hasOwnProperty.call(spellings, word)) return spellings[word];
+      for (var i = 0; i < ordered.length; i++) {
+        var american = ordered[i];
+        if (word.lastIndexOf(american, 0) === 0 && SUFFIXES.indexOf(word.slice(american.length)) >= 0) {
+          return spellings[american] + word.slice(american.length);
+        }
+      }
+      return word;
+    };
+  }
+
+  // --- the index ------------------------------------------------------------------------
+
+  var M = null; // the manifest
+  var lexicon = null; // every term, sorted
+  var fold = null; // the spelling folder
+  var pipeline = null; // stop words, spelling, stemmer: as the indexer ran them
+  var lexiconSet = null; // a lunr.TokenSet of the lexicon, built only when typos need it
+
+  function start() {
+    return load("manifest.js").then(function (manifest) {
+      M = manifest;
+      lexicon = M.lexicon.split("\n");
+      fold = makeSpeller(M.spellings);
+      var spelling = function (token) { return token.update(function (s) { return fold(s); }); };
+      lunr.Pipeline.registerFunction(spelling, "hubSpelling");
+      pipeline = new lunr.Pipeline();
+      pipeline.add(lunr.stopWordFilter, spelling, lunr.stemmer);
+    });
+  }
+
+  function termOf(word) {
+    var out = pipeline.run([new lunr.Token(word, {})]);
+    return out.length ? out[0].toString() : null;
+  }
+
+  function position(term) {
+    var lo = 0, hi = lexicon.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (lexicon[mid] === term) return mid;
+      if (lexicon[mid] < term) lo = mid + 1; else hi = mid - 1;
+    }
+    return -lo - 1;
+  }
+
+  function prefixTerms(prefix) {
+    var at = position(prefix);
+    var i = at >= 0 ? at : -at - 1;
+    var out = [];
+    for (; i < lexicon.length && lexicon[i].lastIndexOf(prefix, 0) === 0; i++) out.push(lexicon[i]);
+    out.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
+    return out.slice(0, MAX_PREFIX_TERMS);
+  }
+
+  function fuzzyTerms(term) {
+    if (term.length < 4) return [];
+    if (!lexiconSet) lexiconSet = lunr.TokenSet.fromArray(lexicon);
+    var distance = term.length >= 8 ? 2 : 1;
+    // The lexicon is intersected with the fuzzy set, as lunr.Index.query does: the order matters.
+    return lexiconSet.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().slice(0, MAX_FUZZY_TERMS);
+  }
+
+  function shardOf(pos) {
+    var starts = M.shards.starts, lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= pos) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function postingsFor(terms) {
+    var shards = {};
+    terms.forEach(function (t) { shards[shardOf(position(t))] = true; });
+    return Promise.all(Object.keys(shards).map(function (s) { return load(M.shards.files[s]); }));
+  }
+
+  /* The slice of the full Lunr index that holds these terms, loaded by lunr.js itself. */
+  function sliceIndex(terms) {
+    var fields = M.fields, vectors = {}, inverted = [];
+    terms.forEach(function (term) {
+      var pos = position(term), shard = shardOf(pos);
+      var row = arrived["p" + shard][pos - M.shards.starts[shard]];
+      var posting = { _index: pos };
+      fields.forEach(function (f) { posting[f] = {}; });
+      for (var i = 0; i < row.length;) {
+        var field = fields[row[i++]], n = row[i++], doc = 0;
+        for (var j = 0; j < n; j++) {
+          doc += row[i++];
+          posting[field][doc] = {};
+          var ref = field + "/" + doc;
+          (vectors[ref] || (vectors[ref] = [])).push(pos, row[i++] / 1000);
+        }
+      }
+      inverted.push([term, posting]);
+    });
+    return lunr.Index.load({
+      version: lunr.version,
+      fields: fields,
+      fieldVectors: Object.keys(vectors).map(function (ref) { return [ref, vectors[ref]]; }),
+      invertedIndex: inverted,
+      pipeline: ["hubSpelling", "stemmer"]
+    });
+  }
+
+  // --- from what someone typed to Lunr clauses --------------------------------------------
+
+  /* A concept is one thing the query asks for: a word, a hyphenated word or a
+     phrase from a synonym group. Each alternative lists terms that must all
+     appear for a section to count as containing that concept. */
+  function concepts(q) {
+    var units = compounds(q).map(function (c) {
+      var parts = c.parts.map(termOf).filter(Boolean);
+      var joined = c.joined ? termOf(c.joined) : null;
+      var alts = [];
+      if (joined) alts.push({ terms: [joined], boost: BOOST.joined });
+      if (parts.length) alts.push({ terms: parts, boost: BOOST.word });
+      return { text: c.parts.join("-"), key: joined || parts.join(" "), alts: alts, last: c.parts[c.parts.length - 1] };
+    }).filter(function (u) { return u.alts.length; });
+
+    var out = [];
+    for (var i = 0; i < units.length;) {
+      var match = synonymAt(units, i);
+      if (match) {
+        out.push(match.concept);
+        i += match.length;
+        continue;
+      }
+      var pair = i + 1 < units.length ? termOf(units[i].text.replace(/-/g, "") + units[i + 1].text.replace(/-/g, "")) : null;
+      if (pair && position(pair) >= 0) { // "co production" finds "coproduction"
+        out.push({ text: units[i].text + " " + units[i + 1].text, last: units[i + 1].last,
+          alts: [{ terms: [pair], boost: BOOST.joined }, { terms: units[i].alts[0].terms.concat(units[i + 1].alts[0].terms), boost: BOOST.word }] });
+        i += 2;
+        continue;
+      }
+      out.push({ text: units[i].text, alts: units[i].alts, last: units[i].last });
+      i += 1;
+    }
+    if (out.length) {
+      var lastWord = out[out.length - 1].last;
+      var prefix = fold(lastWord);
+      if (prefix.length >= 3) out[out.length - 1].prefix = prefix;
+    }
+    return out;
+  }
+
+  function synonymAt(units, i) {
+    var best = null;
+    M.synonyms.forEach(function (group) {
+      group.forEach(function (phrase) {
+        var n = phraseLength(units, i, phrase);
+        if (n && (!best || n > best.length)) best = { group: group, length: n };
+      });
+    });
+    if (!best) return null;
+    var covered = units.slice(i, i + best.length);
+    var alts = best.group.map(function (terms) { return { terms: terms, boost: BOOST.synonym }; });
+    if (best.length === 1) alts = covered[0].alts.concat(alts);
+    return {
+      length: best.length,
+      concept: { text: covered.map(function (u) { return u.text; }).join(" "), alts: alts, last: covered[covered.length - 1].last }
+    };
+  }
+
+  /* How many units starting at i spell this phrase (0 if they do not). */
+  function phraseLength(units, i, phrase) {
+    var got = [];
+    for (var n = 0; i + n < units.length && got.length < phrase.length; n++) {
+      got = got.concat(units[i + n].key.split(" "));
+      if (got.length === phrase.length && got.join(" ") === phrase.join(" ")) return n + 1;
+    }
+    return 0;
+  }
+
+  /* For each term of each alternative, the lexicon terms that count as it. */
+  function expand(list, fuzzy) {
+    var all = {};
+    list.forEach(function (concept) {
+      concept.alts.forEach(function (alt) {
+        alt.sets = alt.terms.map(function (t) {
+          var set = {};
+          if (position(t) >= 0) set[t] = true;
+          else if (fuzzy) fuzzyTerms(t).forEach(function (f) { set[f] = true; });
+          Object.keys(set).forEach(function (k) { all[k] = true; });
+          return set;
+        });
+      });
+      if (concept.prefix) {
+        var set = {};
+        prefixTerms(concept.prefix).forEach(function (t) { set[t] = true; all[t] = true; });
+        concept.prefixSet = set;
+      }
+    });
+    return Object.keys(all).sort();
+  }
+
+  function runLunr(index, list, fuzzy) {
+    return index.query(function (query) {
+      list.forEach(function (concept) {
+        concept.alts.forEach(function (alt) {
+          alt.terms.forEach(function (t, n) {
+            var exact = alt.sets[n][t];
+            if (exact) query.term(t, { usePipeline: false, boost: alt.boost });
+            else if (fuzzy && Object.keys(alt.sets[n]).length) {
+              query.term(t, { usePipeline: false, boost: BOOST.fuzzy, editDistance: t.length >= 8 ? 2 : 1 });
+            }
+          });
+        });
+        if (concept.prefixSet && Object.keys(concept.prefixSet).length) {
+          query.term(concept.prefix, { usePipeline: false, boost: BOOST.prefix, wildcard: lunr.Query.wildcard.TRAILING });
+        }
+      });
+    });
+  }
+
+  /* How many of the query's concepts a result contains, from lunr's match data. */
+  function conceptsMet(result, list) {
+    var matched = result.matchData.metadata;
+    var met = 0;
+    list.forEach(function (concept) {
+      var ok = concept.alts.some(function (alt) {
+        return alt.sets.every(function (set) {
+          return Object.keys(set).some(function (t) { return matched[t]; });
+        });
+      }) || (concept.prefixSet && Object.keys(matched).some(function (t) { return concept.prefixSet[t]; }));
+      if (ok) met++;
+    });
+    return met;
+  }
+
+  function search(q) {
+    var list = concepts(q);
+    if (!list.length) return Promise.resolve({ results: [], matched: {}, fuzzy: false, concepts: list });
+    return pass(list, false).then(function (found) {
+      if (found.results.length >= FEW_RESULTS) return found;
+      return pass(list, true).then(function (second) {
+        return second.results.length > found.results.length ? second : found;
+      });
+    });
+  }
+
+  function pass(list, fuzzy) {
+    var terms = expand(list, fuzzy);
+    return postingsFor(terms).then(function () {
+      if (!terms.length) return { results: [], matched: {}, fuzzy: fuzzy, concepts: list };
+      var raw = runLunr(sliceIndex(terms), list, fuzzy);
+      var matched = {};
+      var results = raw.map(function (r) {
+        Object.keys(r.matchData.metadata).forEach(function (t) { matched[t] = true; });
+        return { doc: Number(r.ref), score: r.score, met: conceptsMet(r, list) };
+      }).filter(function (r) { return r.met > 0; });
+      // Sections with all the words first, then the best Lunr score, then site order.
+      results.sort(function (a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; });
+      return { results: results, matched: matched, fuzzy: fuzzy, concepts: list };
+    });
+  }
+
+  // --- showing results ----------------------------------------------------------------
+
+  var ui = {};
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function docMeta(doc) {
+    var code = M.docs.meta.charCodeAt(doc) - 48;
+    return { type: M.types[code >> 2][0], audience: code & 3 };
+  }
+
+  function selected(name) {
+    return Array.prototype.filter.call(ui.form.querySelectorAll("input[name=" + name + "]"), function (c) {
+      return c.checked;
+    }).map(function (c) { return c.value; });
+  }
+
+  function filtered(results) {
+    var types = selected("type"), audiences = selected("audience");
+    return results.filter(function (r) {
+      var meta = docMeta(r.doc);
+      if (types.length && types.indexOf(meta.type) < 0) return false;
+      if (audiences.length && !audiences.some(function (a) {
+        return meta.audience & (1 << M.audiences.map(function (x) { return x[0]; }).indexOf(a));
+      })) return false;
+      return true;
+    });
+  }
+
+  function docs(nums) {
+    var chunks = {};
+    nums.forEach(function (d) { chunks[Math.floor(d / M.docs.chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (c) { return load(M.docs.files[c]); }));
+  }
+
+  function docEntry(doc) {
+    var chunk = Math.floor(doc / M.docs.chunk);
+    return arrived["d" + chunk][doc - chunk * M.docs.chunk];
+  }
+
+  function isMatch(word, matched) {
+    var c = compounds(word)[0];
+    if (!c) return false;
+    if (c.joined && matched[termOf(c.joined)]) return true;
+    return c.parts.some(function (p) { var t = termOf(p); return t && matched[t]; });
+  }
+
+  /* A short piece of the section's text around the first matched word, matches in <mark>. */
+  function snippet(text, matched) {
+    var spans = [], first = -1, m;
+    var finder = new RegExp(COMPOUND.source, "gu"); // its own lastIndex: isMatch uses COMPOUND too
+    while ((m = finder.exec(text))) {
+      if (isMatch(m[0], matched)) {
+        spans.push([m.index, m.index + m[0].length]);
+        if (first < 0) first = m.index;
+      }
+    }
+    var from = 0;
+    if (first > 80) from = text.indexOf(" ", first - 60) + 1;
+    var to = Math.min(text.length, from + 240);
+    if (to < text.length) to = text.lastIndexOf(" ", to) > from ? text.lastIndexOf(" ", to) : to;
+    var out = el("p", { class: "hub-result__snippet" });
+    var at = from;
+    if (from > 0) out.appendChild(document.createTextNode("… "));
+    spans.forEach(function (s) {
+      if (s[0] < from || s[1] > to) return;
+      out.appendChild(document.createTextNode(text.slice(at, s[0])));
+      out.appendChild(el("mark", {}, [text.slice(s[0], s[1])]));
+      at = s[1];
+    });
+    out.appendChild(document.createTextNode(text.slice(at, to) + (to < text.length ? " …" : "")));
+    return out;
+  }
+
+  function resultItem(r, matched) {
+    var d = docEntry(r.doc); // [url, title, heading, text]
+    var label = d[2] ? d[1] + ": " + d[2] : d[1];
+    var meta = docMeta(r.doc);
+    var typeLabel = M.types.filter(function (t) { return t[0] === meta.type; })[0][1];
+    return el("li", { class: "hub-result" }, [
+      el("h2", { class: "hub-result__title" }, [el("a", { href: new URL(d[0], ROOT).href }, [label])]),
+      el("p", { class: "hub-result__type" }, [typeLabel]),
+      snippet(d[3], matched)
+    ]);
+  }
+
+  var current = null; // {q, found}
+  var shown = 0;
+
+  function plural(n) { return n === 1 ? "1 result" : n + " results"; }
+
+  function announce(text) {
+    ui.status.textContent = text;
+  }
+
+  function render(q, found) {
+    var list = filtered(found.results);
+    ui.list.textContent = "";
+    ui.more.hidden = true;
+    ui.suggest.textContent = "";
+    shown = 0;
+    if (!list.length) {
+      ui.list.setAttribute("aria-busy", "false");
+      announce((found.results.length ? "No results for " + q + " with these filters" : "No results for " + q));
+      return suggestions(found, true).then(function () { return 0; });
+    }
+    if (found.fuzzy) suggestions(found, false);
+    return showMore(list, found.matched).then(function () {
+      announce(plural(list.length) + " for " + q);
+      return list.length;
+    });
+  }
+
+  function showMore(list, matched) {
+    var next = list.slice(shown, shown + PAGE_SIZE);
+    return docs(next.map(function (r) { return r.doc; })).then(function () {
+      var frag = document.createDocumentFragment();
+      next.forEach(function (r) { frag.appendChild(resultItem(r, matched)); });
+      ui.list.appendChild(frag);
+      ui.list.setAttribute("aria-busy", "false");
+      shown += next.length;
+      ui.more.hidden = shown >= list.length;
+    });
+  }
+
+  /* "Did you mean": for each word with no exact match, the commonest close term, as people write it. */
+  function suggestions(found, none) {
+    var box = ui.suggest;
+    var link = function (text, href) { return el("a", { href: href }, [text]); };
+    var az = box.getAttribute("data-az-url");
+    return load(M.words).catch(function () { return null; }).then(function (words) {
+      var fixes = [], changed = false;
+      found.concepts.forEach(function (concept) {
+        var exact = concept.alts.some(function (alt) {
+          return alt.terms.every(function (t) { return position(t) >= 0; });
+        });
+        if (exact || !words) { fixes.push(concept.text); return; }
+        var best = null;
+        (concept.alts[concept.alts.length - 1].terms.length === 1 ? fuzzyTerms(concept.alts[concept.alts.length - 1].terms[0]) : []).forEach(function (t) {
+          var w = words[position(t)];
+          if (!best || w[1] > best.n) best = { word: w[0] || t, n: w[1] };
+        });
+        if (best) { fixes.push(best.word); changed = true; } else fixes.push(concept.text);
+      });
+      if (changed) {
+        var q = fixes.join(" ");
+        box.appendChild(el("p", {}, ["Did you mean ", link(q, "?q=" + encodeURIComponent(q)), "?"]));
+      }
+      if (!none) return;
+      box.appendChild(el("p", {}, ["Check the spelling, try fewer or different words, or browse the ",
+        link("A to Z index", az), "."]));
+    });
+  }
+
+  // --- the page -----------------------------------------------------------------------
+
+  function queryFromUrl() {
+    var params = new URLSearchParams(location.search);
+    return {
+      q: (params.get("q") || "").trim(),
+      type: params.getAll("type"),
+      audience: params.getAll("audience")
+    };
+  }
+
+  function buildFilters() {
+    var box = ui.filters;
+    box.textContent = "";
+    [["type", "Type", M.types], ["audience", "Audience", M.audiences]].forEach(function (spec) {
+      var fieldset = el("fieldset", { class: "hub-filter" }, [el("legend", {}, [spec[1]])]);
+      spec[2].forEach(function (option) {
+        var id = "filter-" + spec[0] + "-" + option[0];
+        var input = el("input", { type: "checkbox", name: spec[0], value: option[0], id: id });
+        fieldset.appendChild(el("div", { class: "hub-filter__option" }, [input, el("label", { for: id }, [option[1]])]));
+      });
+      box.appendChild(fieldset);
+    });
+    box.hidden = false;
+  }
+
+  function applyUrl() {
+    var state = queryFromUrl();
+    ui.input.value = state.q;
+    Array.prototype.forEach.call(ui.form.querySelectorAll("input[type=checkbox]"), function (c) {
+      c.checked = (state[c.name] || []).indexOf(c.value) >= 0;
+    });
+    return state.q;
+  }
+
+  function urlFor(q) {
+    var params = new URLSearchParams();
+    params.set("q", q);
+    ["type", "audience"].forEach(function (name) {
+      selected(name).forEach(function (v) { params.append(name, v); });
+    });
+    return "?" + params.toString();
+  }
+
+  function run(q) {
+    ui.list.setAttribute("aria-busy", "true");
+    if (!q) {
+      ui.list.textContent = "";
+      ui.list.setAttribute("aria-busy", "false");
+      announce("Type a word or phrase to search the hub.");
+      return Promise.resolve(0);
+    }
+    return search(q).then(function (found) {
+      current = { q: q, found: found };
+      return render(q, found);
+    }).catch(function (e) {
+      ui.list.setAttribute("aria-busy", "false");
+      announce("Search could not load part of its index. Check your connection and try again.");
+      throw e;
+    });
+  }
+
+  function go(q, push) {
+    if (push) history.pushState(null, "", urlFor(q));
+    api.ready = run(q);
+    api.ready.catch(function () {});
+    return api.ready;
+  }
+
+  function init() {
+    ui.form = document.getElementById("search-page-form");
+    ui.input = document.getElementById("search-page-q");
+    ui.list = document.getElementById("search-results");
+    ui.status = document.getElementById("search-status");
+    ui.filters = document.getElementById("search-filters");
+    ui.suggest = document.getElementById("search-suggestions");
+    ui.more = document.getElementById("search-more");
+    if (!ui.form || !ui.list) return;
+    document.documentElement.classList.add("hub-search-js");
+    ui.list.setAttribute("aria-busy", "true");
+
+    api.ready = start().then(function () {
+      buildFilters();
+      var q = applyUrl();
+      return run(q);
+    }, function (e) {
+      ui.list.setAttribute("aria-busy", "false");
+      announce("Search could not load its index. Check your connection and try again.");
+      throw e;
+    });
+    api.ready.catch(function () {});
+    api.search = function (q) { ui.input.value = q; return go(q, true); };
+
+    // Searching again from this page (this form or the header's) stays on the page:
+    // the index is already loaded, and the address still changes so back works.
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      var input = form.querySelector("input[name=q]");
+      if (!input || !M || new URL(form.action, location.href).pathname !== location.pathname) return;
+      event.preventDefault();
+      var q = input.value.trim();
+      ui.input.value = q;
+      go(q, true);
+    });
+    ui.filters.addEventListener("change", function () {
+      if (!current) return;
+      history.replaceState(null, "", urlFor(current.q));
+      api.ready = render(current.q, current.found);
+    });
+    ui.more.addEventListener("click", function () {
+      var list = filtered(current.found.results);
+      var first = shown;
+      showMore(list, current.found.matched).then(function () {
+        var link = ui.list.children[first] && ui.list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    window.addEventListener("popstate", function () {
+      if (!M) return;
+      api.ready = run(applyUrl());
+      api.ready.catch(function () {});
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,337 @@
+"""Build the hub's search index from the built site.
+
+lunr.py builds one ordinary Lunr index (fields, boosts, BM25 weights) over
+every page section. It is then written out in pieces so the browser loads only
+what a query needs:
+
+- manifest.js: the fields, the sorted list of every indexed term (the
+  lexicon), where each postings shard starts, one character per section with
+  its type and audience (for filters), the synonym groups and spelling list.
+- p-*.js: postings shards, consecutive ranges of the lexicon. For each term
+  and field: the sections it occurs in and the weight lunr.py gave it there.
+  These are the rows of lunr's inverted index and the matching entries of its
+  field vectors, so lunr.js rebuilds an exact slice of the full index with
+  lunr.Index.load and scores exactly as it would with the whole index.
+- d-*.js: the document store in chunks: link, titles and text for snippets.
+- w-*.js: a display word for each term, loaded only for spelling suggestions.
+
+Every file is a script calling hubSearch.add(name, data), so it loads from
+file:// with a <script> element. Output is deterministic: same site, same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stemmer import stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.trimmer import trimmer
+
+from . import sections as html_sections
+from . import vocabulary
+from .spelling import PIPELINE_NAME, Speller
+from .words import words
+
+ASSETS = "assets/search"  # client, lunr.js and the index, inside the built site
+CLIENT_DIR = Path(__file__).resolve().parent / "client"
+# Field -> boost. Override in mkdocs.yml under extra.hub.search.fields.
+DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "body": 1, "type": 1, "audience": 1}
+SHARD_BYTES = 24_000  # target size of a postings shard before compression
+DOC_CHUNK = 16  # sections per document-store file
+SNIPPET_CHARS = 1000  # text kept per section for snippets
+LUNR_JS = Path("contrib/search/templates/search/lunr.js")  # shipped inside the mkdocs package
+
+
+@dataclass
+class Doc:
+    url: str
+    title: str
+    heading: str
+    text: str
+    summary: str
+    type: str
+    audience: list
+    topics: list
+    boost: float
+
+
+def build_index(site_dir: Path, config, site, offline: bool = False) -> dict:
+    """Index site_dir's pages and write the client and index under site_dir/assets/search/."""
+    started = time.perf_counter()
+    settings = (config.hub.get("search") or {}) if config is not None else {}
+    fields = dict(settings.get("fields") or DEFAULT_FIELDS)
+    vocab = vocabulary.load()
+    speller = Speller(vocab.spellings)
+    docs = collect_docs(Path(site_dir), config, site, offline=offline)
+    index = lunr_index(docs, fields, speller)
+    out = Path(site_dir) / ASSETS
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "index").mkdir(parents=True)
+    stats = write_index(out / "index", index, docs, fields, vocab, speller)
+    copy_client(out)
+    stats["seconds"] = round(time.perf_counter() - started, 2)
+    return stats
+
+
+# --- which pages and sections -------------------------------------------------------
+
+def search_page_sources(config) -> set[str]:
+    layouts = ((config.hub.get("layouts") or {}).get("pages") or {}) if config is not None else {}
+    return {src for src, layout in layouts.items() if layout == "search-page.html"} | {"search.md"}
+
+
+def built_file(site_dir: Path, src_path: str, url: str, offline: bool) -> Path:
+    if offline:  # MkDocs with use_directory_urls: false writes guides/x.md as guides/x.html
+        return site_dir / (src_path[:-3] + ".html")
+    return site_dir / url / "index.html"
+
+
+def collect_docs(site_dir: Path, config, site, *, offline: bool) -> list[Doc]:
+    """One Doc per section of every searchable page, in URL order so the output is stable."""
+    skip = search_page_sources(config)
+    docs: list[Doc] = []
+    for page in sorted(site.pages, key=lambda p: p.url):
+        tuning = page.meta.get("search") or {}
+        if page.src_path in skip or (isinstance(tuning, dict) and tuning.get("exclude")):
+            continue
+        path = built_file(site_dir, page.src_path, page.url, offline)
+        if not path.is_file():
+            continue
+        url = path.relative_to(site_dir).as_posix()
+        if not offline:
+            url = url[: -len("index.html")]
+        boost = float(tuning.get("boost", 1)) if isinstance(tuning, dict) else 1.0
+        for n, section in enumerate(html_sections.split_sections(path.read_text(encoding="utf-8"))):
+            docs.append(Doc(
+                url=url + (f"#{section.anchor}" if section.anchor else ""),
+                title=page.title, heading=section.heading, text=section.text,
+                # The summary describes the whole page: index it once, with its first section.
+                summary=page.summary if n == 0 else "",
+                type=page.type, audience=page.audience, topics=page.topics, boost=boost))
+    return docs
+
+
+# --- the lunr index -------------------------------------------------------------------
+
+def register_speller(speller: Speller):
+    def hub_spelling(token, i=None, tokens=None):
+        return token.update(lambda s, metadata=None: speller.fold(s))
+
+    Pipeline.register_function(hub_spelling, PIPELINE_NAME)
+    return hub_spelling
+
+
+def _cached_stemmer():
+    seen: dict[str, str] = {}
+
+    def stem(s, metadata=None):
+        out = seen.get(s)
+        if out is None:
+            from lunr.stemmer import porter_stemmer
+            out = seen[s] = porter_stemmer.stem(s)
+        return out
+
+    def cached(token, i=None, tokens=None):
+        return token.update(stem)
+
+    cached.label = "stemmer"  # the same function as lunr's stemmer, remembered per word
+    return cached
+
+
+def lunr_index(docs: list[Doc], fields: dict, speller: Speller):
+    spelling = register_speller(speller)
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, spelling, _cached_stemmer())
+    builder.search_pipeline.add(spelling, stemmer)
+    builder.ref("id")
+    for name, boost in fields.items():
+        builder.field(name, boost=boost)
+    for n, doc in enumerate(docs):
+        builder.add({
+            "id": str(n),
+            "title": " ".join(words(doc.title)),
+            "heading": " ".join(words(doc.heading)),
+            "summary": " ".join(words(doc.summary)),
+            "topics": " ".join(words(" ".join(doc.topics))),
+            "body": " ".join(words(doc.text)),
+            "type": doc.type,
+            "audience": " ".join(doc.audience),
+        }, {"boost": doc.boost} if doc.boost != 1 else None)
+    return builder.build()
+
+
+def query_terms(text: str) -> list[str]:
+    """Run text through the indexing pipeline: the terms a section containing it would get."""
+    from lunr.tokenizer import Tokenizer
+
+    return [str(t) for t in index_pipeline().run(Tokenizer(" ".join(words(text))))]
+
+
+def index_pipeline() -> Pipeline:
+    p = Pipeline()
+    p.add(trimmer, stop_word_filter, Pipeline.registered_functions[PIPELINE_NAME], stemmer)
+    return p
+
+
+# --- writing it out -------------------------------------------------------------------
+
+def _script(name: str, data) -> bytes:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"hubSearch.add({json.dumps(name)},{body});\n".encode("utf-8")
+
+
+def _write(folder: Path, stem: str, name_for_data, data) -> str:
+    """Write a script file named by its content hash, so browsers never mix old and new pieces."""
+    payload = _script(name_for_data, data)
+    digest = hashlib.sha256(payload).hexdigest()[:10]
+    filename = f"{stem}-{digest}.js"
+    (folder / filename).write_bytes(payload)
+    return filename
+
+
+def write_index(folder: Path, index, docs: list[Doc], fields: dict, vocab, speller) -> dict:
+    field_names = list(index.fields)
+    lexicon = sorted(index.inverted_index)
+    position = {term: n for n, term in enumerate(lexicon)}
+    term_by_lunr_index = {posting["_index"]: term for term, posting in index.inverted_index.items()}
+
+    # postings[term][field] = [(doc, weight in thousandths)], from lunr's field vectors.
+    postings: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for field_ref, vector in index.field_vectors.items():
+        field_name, ref = str(field_ref).split("/", 1)
+        f = field_names.index(field_name)
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            term = term_by_lunr_index[elements[i]]
+            postings[term][f].append((int(ref), round(elements[i + 1] * 1000)))
+
+    shard_starts, shard_files, batch, size = [], [], [], 0
+
+    def flush():
+        nonlocal batch, size
+        if batch:
+            n = len(shard_files)
+            shard_files.append(_write(folder, f"p{n}", f"p{n}", [row for _, row in batch]))
+            shard_starts.append(position[batch[0][0]])
+            batch, size = [], 0
+
+    for term in lexicon:
+        row = []
+        for f in sorted(postings[term]):
+            entries = sorted(postings[term][f])
+            row.append(f)
+            row.append(len(entries))
+            previous = 0
+            for doc, weight in entries:  # document numbers as gaps: smaller numbers, smaller files
+                row.extend((doc - previous, weight))
+                previous = doc
+        batch.append((term, row))
+        size += 8 + 5 * len(row)
+        if size >= SHARD_BYTES:
+            flush()
+    flush()
+
+    doc_files = []
+    for start in range(0, len(docs), DOC_CHUNK):
+        chunk = [[d.url, d.title, d.heading, _snippet_text(d.text)] for d in docs[start:start + DOC_CHUNK]]
+        doc_files.append(_write(folder, f"d{len(doc_files)}", f"d{len(doc_files)}", chunk))
+
+    types = sorted({d.type for d in docs})
+    audiences = ["public", "staff"]
+    # One character per section: type number * 4 + audience bits (public 1, staff 2).
+    meta = "".join(chr(48 + types.index(d.type) * 4 + sum(1 << audiences.index(a) for a in d.audience if a in audiences))
+                   for d in docs)
+
+    words_file = _write(folder, "w", "words", display_words(docs, lexicon, position, speller))
+
+    from hub.content import schema
+    manifest = {
+        "version": 1,
+        "fields": field_names,
+        "lexicon": "\n".join(lexicon),
+        "shards": {"starts": shard_starts, "files": shard_files},
+        "docs": {"count": len(docs), "chunk": DOC_CHUNK, "files": doc_files, "meta": meta},
+        "types": [[t, schema.TYPE_LABELS.get(t, t.title())] for t in types],
+        "audiences": [[a, {"public": "Public", "staff": "Staff"}[a]] for a in audiences],
+        "synonyms": synonym_groups(vocab),
+        "spellings": vocab.spellings,
+        "words": words_file,
+    }
+    (folder / "manifest.js").write_bytes(_script("manifest", manifest))
+    return {"sections": len(docs), "terms": len(lexicon), "shards": len(shard_files), "doc_files": len(doc_files)}
+
+
+def _snippet_text(text: str) -> str:
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def synonym_groups(vocab) -> list:
+    """Each group as lists of terms, as the indexing pipeline would make them."""
+    pipeline = index_pipeline()
+    from lunr.tokenizer import Tokenizer
+
+    groups = []
+    for group in vocab.synonyms:
+        phrases = []
+        for phrase in group:
+            terms = [str(t) for t in pipeline.run(Tokenizer(" ".join(_phrase_words(phrase))))]
+            if terms and terms not in phrases:
+                phrases.append(terms)
+        if len(phrases) > 1:
+            groups.append(phrases)
+    return groups
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """A hyphenated phrase is matched by its joined form, which the index holds for every hyphenated word."""
+    out = []
+    for w in phrase.split():
+        parts = words(w)
+        out.append(parts[-1] if len(parts) > 1 and "-" in w else " ".join(parts))
+    return out
+
+
+def display_words(docs, lexicon, position, speller) -> list:
+    """For each term, the commonest way it is written and how many sections use it (for "did you mean")."""
+    pipeline = index_pipeline()
+    from lunr.token import Token
+
+    term_of: dict[str, str | None] = {}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    sections_with: Counter = Counter()
+    for d in docs:
+        seen_here = set()
+        for w in words(" ".join((d.title, d.heading, d.text))):
+            if w not in term_of:
+                out = pipeline.run([Token(w)])
+                term_of[w] = str(out[0]) if out else None
+            t = term_of[w]
+            if t is not None and t in position:
+                counts[t][w] += 1
+                seen_here.add(t)
+        sections_with.update(seen_here)
+    shown = []
+    for term in lexicon:
+        c = counts.get(term)
+        best = min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if c else ""
+        shown.append([best if best != term else "", sections_with.get(term, 0)])
+    return shown
+
+
+def copy_client(out: Path) -> None:
+    import mkdocs
+
+    shutil.copyfile(Path(mkdocs.__file__).parent / LUNR_JS, out / "lunr.js")
+    for f in sorted(CLIENT_DIR.iterdir()):
+        if f.suffix in (".js", ".css"):
+            shutil.copyfile(f, out / f.name)

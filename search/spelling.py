@@ -1,0 +1,47 @@
+"""British and American spellings of the same word, folded to one form.
+
+The same rules run in the indexer (a lunr.py pipeline function) and in the
+browser (a lunr.js pipeline function of the same name, in client/hub-search.js),
+so "organization" finds "organisation" and the other way round. The general
+rules live here and in the client; the word list lives in synonyms.yml so
+contributors can extend it. Keep the two implementations in step: the unit
+tests and the browser tests check both.
+"""
+from __future__ import annotations
+
+import re
+
+PIPELINE_NAME = "hubSpelling"
+
+# organize -> organise, organization -> organisation, analyze -> analyse.
+# At least two letters before "iz"/"yz", so "size" and "seize" are left alone.
+_IZE = re.compile(r"^(\w{2,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational|able)$")
+# Endings a listed American word may carry: behavior -> behaviours.
+SUFFIXES = ("", "s", "es", "al", "ally", "ed", "ing", "er", "ers", "ist", "ists", "ism")
+
+
+class Speller:
+    """Fold American spellings to British ones: the general rules, then the word list."""
+
+    def __init__(self, spellings: dict[str, str]):
+        self.spellings = dict(spellings)
+        # Longest listed word first, so "neighborhood" wins over "neighbor".
+        self._ordered = sorted(self.spellings, key=lambda w: (-len(w), w))
+        self._seen: dict[str, str] = {}  # a site repeats the same words many times
+
+    def fold(self, word: str) -> str:
+        folded = self._seen.get(word)
+        if folded is None:
+            folded = self._seen[word] = self._fold(word)
+        return folded
+
+    def _fold(self, word: str) -> str:
+        match = _IZE.match(word)
+        if match:
+            return match.group(1) + "s" + match.group(2)
+        if word in self.spellings:
+            return self.spellings[word]
+        for american in self._ordered:
+            if word.startswith(american) and word[len(american):] in SUFFIXES:
+                return self.spellings[american] + word[len(american):]
+        return word

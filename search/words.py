@@ -1,0 +1,34 @@
+"""Turn text into the words search indexes, exactly as the browser client does.
+
+lunr's own tokenizer splits only on spaces and hyphens, so "care/support"
+would become one term. Both sides therefore pick words out with the same
+pattern first (letters and digits, with inner apostrophes), and a hyphenated
+word also yields its parts joined up: "co-production" gives "co",
+"production" and "coproduction", so all three spellings find each other.
+The client's copy is `words()` in client/hub-search.js.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A run of letters/digits, with inner apostrophes, joined by hyphens.
+COMPOUND = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of text, with the joined form after each hyphenated word."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    out: list[str] = []
+    for match in COMPOUND.finditer(text):
+        parts = [p for p in match.group().split("-") if _bmp(p)]
+        out.extend(parts)
+        if len(parts) > 1:
+            out.append("".join(parts))
+    return out
+
+
+def _bmp(word: str) -> bool:
+    """Leave out words with characters beyond U+FFFF: JavaScript would sort them differently."""
+    return all(ord(c) <= 0xFFFF for c in word)
