@@ -6,6 +6,8 @@ same words. URLs are site-relative; templates put {{ SITEURL }}/ in front.
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from hub.content import schema
 from hub.content.facts import long_date, page_facts, topic_label
 from hub.content.indexes import anchor
@@ -24,6 +26,8 @@ class HubContext:
         self.sections = config.hub.get("sections") or {}
         self.archive_url = archive_url
         self.feed_url = "news/feed.xml"
+        # The 404 page is served at any address, so its links start from the site's root path (/hub/).
+        self.root_path = "./" if offline else (urlsplit(config.site_url).path or "/")
         # src_path -> (front matter, type), for written and generated pages alike.
         self._meta: dict[str, tuple[dict, str]] = {p.src_path: (p.meta, p.type) for p in site.pages}
         for g in generated:

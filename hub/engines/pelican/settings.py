@@ -78,7 +78,8 @@ def build_settings(config, site, generated: list, content_path: Path, out_dir: P
         "IGNORE_FILES": [".*"],
         "READERS": {"html": None, "htm": None, "rst": None},
         # Only the outputs the hub has: no tag, category or author pages, and no blog index on the home page.
-        "DIRECT_TEMPLATES": ["archives"],
+        "DIRECT_TEMPLATES": ["archives", "404"],
+        "404_SAVE_AS": "404.html",
         "ARCHIVES_SAVE_AS": save_as(archive_url),
         "ARCHIVES_URL": archive_url,
         "INDEX_SAVE_AS": "",
