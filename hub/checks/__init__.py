@@ -3,7 +3,7 @@
 - SOURCE checks read the Markdown in content/ and point at its lines.
 - BUILT checks read the rendered site (and map back to the Markdown where they can).
 - The accessibility pass (axe-core in Chromium) runs only with `check --a11y`.
-Add a check by writing its module and listing it here.
+Add a check by writing its module and listing its run function here.
 """
 from __future__ import annotations
 
@@ -11,16 +11,30 @@ from pathlib import Path
 
 from hub.findings import Finding
 
-SOURCE: list = []  # modules with run(site, config) -> list[Finding]
-BUILT: list = []  # modules with run(site, site_dir, config) -> list[Finding]
+from hub.checks import headings, images, link_text, links, plain_english, unsafe_html  # noqa: E402
+
+# Front matter and review dates are checked by the content model (hub/content/model.py), check "front-matter".
+SOURCE: list = [  # run(site, config) -> list[Finding], pointing at Markdown lines
+    images.run,
+    link_text.run,
+    links.run,
+    headings.run,
+    unsafe_html.run,
+    plain_english.run,
+]
+BUILT: list = [  # run(site, site_dir, config) -> list[Finding], mapped back to the Markdown
+    headings.run_built,
+    unsafe_html.run_built,
+    links.run_built,
+]
 
 
 def source_checks(site, config) -> list[Finding]:
-    return [f for check in SOURCE for f in check.run(site, config)]
+    return [f for check in SOURCE for f in check(site, config)]
 
 
 def built_checks(site, site_dir: Path, config) -> list[Finding]:
-    return [f for check in BUILT for f in check.run(site, site_dir, config)]
+    return [f for check in BUILT for f in check(site, site_dir, config)]
 
 
 def a11y_checks(site, site_dir: Path, config) -> list[Finding]:

@@ -1,0 +1,61 @@
+"""Small content folders for the check tests: write pages into a temporary content/ and load them."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from hub import config as hub_config
+from hub.content import load_site, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FRONT = """\
+---
+title: "{title}"
+summary: A page for testing the checks.
+type: {type}
+{extra}audience: [public]
+topics: [testing]
+last_reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+"""
+BODY_START = FRONT.count("\n") + 1  # the first body line of a fixture page (news pages: one more)
+
+
+def write_content(tmp_path: Path, pages: dict[str, str], files: dict[str, bytes] | None = None) -> Path:
+    """Write guides/*.md pages (body only: front matter is added) and other files; return the content folder."""
+    content = tmp_path / "content"
+    for i, (name, body) in enumerate(pages.items()):
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        title = name.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize() + f" {i}"
+        page_type = schema.FOLDERS.get(name.split("/")[0], "page") if "/" in name else "page"
+        extra = "published: 2026-11-01\n" if page_type == "news" else ""
+        front = FRONT.format(title=title, type=page_type, extra=extra)
+        path.write_text(front + textwrap.dedent(body), encoding="utf-8")
+    for name, data in (files or {}).items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return content
+
+
+def load(tmp_path: Path, pages: dict[str, str], files: dict[str, bytes] | None = None):
+    """(site, config) for fixture pages; config is the real mkdocs.yml with docs_dir pointing at them."""
+    content = write_content(tmp_path, pages, files)
+    config = hub_config.load(ROOT / "mkdocs.yml")
+    config.raw["docs_dir"] = str(content)
+    config.path = tmp_path / "mkdocs.yml"  # so findings' paths are relative to tmp_path
+    site = load_site(content, tmp_path)
+    assert not site.findings, [f.format() for f in site.findings]
+    return site, config
+
+
+def run(check, tmp_path: Path, pages: dict[str, str], files: dict[str, bytes] | None = None) -> list:
+    site, config = load(tmp_path, pages, files)
+    return check(site, config)
+
+
+def lines(findings) -> list[int]:
+    return [f.line for f in findings]
