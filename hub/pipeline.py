@@ -18,31 +18,56 @@ from hub.findings import Finding, is_failure
 def build(config, *, engine: str = engines.DEFAULT, out: Path, offline: bool = False,
           strict: bool = False, run_checks: bool = True, a11y: bool = False,
           publish: bool = True) -> list[Finding]:
-    """Return every finding; `out` is replaced only if there were no errors."""
+    """Return every finding; `out` is replaced only if there were no errors.
+
+    Every check that can run does run, so a contributor sees all problems at
+    once: a broken link does not hide a missing alt text found after rendering.
+    Only content the engine cannot read at all (front matter errors) stops
+    the render, because the engine refuses it too.
+    """
     site = load_site(config.content_dir, config.root)
     findings = list(site.findings)
-    if run_checks:
-        findings += checks.source_checks(site, config)
-    if is_failure(findings, strict):
-        return findings  # no point rendering content we know is wrong
+    source = checks.source_checks(site, config) if run_checks else []
+    findings += source
+    if is_failure(site.findings):
+        return findings
 
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
     try:
         try:
-            findings += engines.get(engine).build(config, staging, offline=offline) or []
+            rendered = engines.get(engine).build(config, staging, offline=offline) or []
         except engines.BuildFailed as e:
             return findings + e.findings
+        findings += _without_repeats(rendered, source)
         if run_checks:
-            findings += checks.built_checks(site, staging, config)
-        if a11y and not is_failure(findings, strict):
+            findings += _without_repeats(checks.built_checks(site, staging, config), source)
+        if a11y:
             findings += checks.a11y_checks(site, staging, config)
         if publish and not is_failure(findings, strict):
             _replace(out, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return findings
+
+
+# MkDocs' own link warnings repeat what the links check says, with no line number.
+MKDOCS_LINK_WARNINGS = ("contains a link", "contains an unrecognized relative link", "contains an absolute link")
+
+
+def _without_repeats(later: list[Finding], source: list[Finding]) -> list[Finding]:
+    """Drop a built-site finding that the source checks already reported for the same file (and line)."""
+    same_line = {(f.path, f.line, f.check) for f in source}
+    linked_files = {f.path for f in source if f.check == "links"}
+    kept = []
+    for f in later:
+        if (f.path, f.line, f.check) in same_line:
+            continue
+        if f.check == "build" and f.path in linked_files and any(w in f.message for w in MKDOCS_LINK_WARNINGS):
+            continue
+        kept.append(f)
+    return kept
 
 
 def _replace(out: Path, staging: Path) -> None:
