@@ -50,6 +50,18 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def pelican_site(tmp_path_factory) -> Path:
+    """The real content, built once per test session with the Pelican engine.
+
+    The quality gates on the Pelican build run in CI as `build.py check --engine pelican --a11y`;
+    here the engine's own output is what is tested, so the session stays fast.
+    """
+    out = tmp_path_factory.mktemp("pelican") / "site"
+    build_into(out, engine="pelican", run_checks=False)
+    return out
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

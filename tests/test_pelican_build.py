@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_into
 from hub.content import load_site
 from hub.content.facts import long_date
 from hub.engines.pelican.urls import save_as
@@ -19,14 +18,6 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 PELICAN_ONLY = {"news/archive/index.html"}
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def pelican_site(tmp_path_factory) -> Path:
-    """The real content built once with Pelican, through the full pipeline (all checks)."""
-    out = tmp_path_factory.mktemp("pelican") / "site"
-    build_into(out, engine="pelican", run_checks=False)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,89 @@
+"""The Pelican site in real Chromium: search works, and axe finds nothing at desktop and phone widths."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import LoopbackServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# One page of each layout, so every template is checked.
+LAYOUT_SAMPLES = [
+    "",  # home.html
+    "search/?q=feedback",  # search-page.html with results
+    "guides/friends-and-family-test/",  # guide.html
+    "principles/",  # page.html (a generated section page)
+    "a-z/",
+    "news/archive/",  # archives.html
+    "404.html",
+]
+
+
+@pytest.fixture(scope="module")
+def pelican_server(pelican_site):
+    server = LoopbackServer(pelican_site)
+    yield server
+    server.close()
+
+
+def _one_of_each_type(pelican_site):
+    """The first page of each content type that has a layout of its own (contact, news, principle, commitment)."""
+    found = []
+    for folder in ("contact", "news", "principles", "commitments"):
+        pages = sorted(p for p in (pelican_site / folder).glob("*/index.html") if p.parent.name != "archive")
+        if pages:
+            found.append(f"{folder}/{pages[0].parent.name}/")
+    return found
+
+
+def test_search_from_the_header_finds_a_page(page, pelican_server):
+    page.goto(pelican_server.url)
+    page.fill('[role="search"] input[name="q"] >> nth=0', "friends and family test")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    first = page.locator("#search-results li a").first
+    first.wait_for(timeout=10_000)
+    assert "guides/friends-and-family-test/" in first.get_attribute("href")
+    status = page.locator("#search-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert "result" in status.inner_text()
+
+
+def test_search_result_links_open_pages(page, pelican_server):
+    page.goto(pelican_server.url + "search/?q=FFT")
+    link = page.locator("#search-results li a").first
+    link.wait_for(timeout=10_000)
+    link.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").count() == 1
+    assert "search" not in page.url
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (375, 740)])
+def test_axe_finds_no_violations(browser, pelican_server, pelican_site, width, height):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    problems = []
+    try:
+        for path in LAYOUT_SAMPLES + _one_of_each_type(pelican_site):
+            pg.goto(pelican_server.url + path)
+            if path.startswith("search/"):
+                pg.locator("#search-results li").first.wait_for(timeout=10_000)
+            results = axe.run(pg)
+            if results.violations_count:
+                problems.append(f"/{path} at {width}px:\n{results.generate_report()}")
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_skip_link_is_the_first_tab_stop(page, pelican_server):
+    page.goto(pelican_server.url + "guides/friends-and-family-test/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#maincontent"
