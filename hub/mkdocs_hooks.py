@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # `mkdocs build` run directly does not put the re
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hub import config as hub_config  # noqa: E402
+from hub import mkdocs_site  # noqa: E402
 from hub.content import load_site  # noqa: E402
 from hub.findings import ERROR  # noqa: E402
 
@@ -39,18 +40,37 @@ def on_files(files, config):
     for f in list(files):
         if f.src_uri.startswith("pelican/"):
             files.remove(f)
+    _state["files"] = files
+    _state["generated"] = mkdocs_site.add_generated_pages(files, config, site)
     return files
+
+
+def on_env(env, config, files):
+    env.globals["hub_links"] = mkdocs_site.site_links(config, files)
+    return env
+
+
+def on_nav(nav, config, files):
+    return mkdocs_site.arrange_nav(nav, config, _state["pages"])
 
 
 def on_page_markdown(markdown, page, config, files):
     model = _state["pages"].get(page.file.src_uri)
     if model is not None:
         page.meta["hub_type"] = model.type
+    mkdocs_site.prepare_page(page, config, _state["pages"], _state["generated"])
     return markdown
+
+
+def on_page_context(context, page, config, nav):
+    mkdocs_site.add_home_routes(page, config, _state["files"])
+    return context
 
 
 def on_post_build(config):
     import search
+
+    mkdocs_site.write_feed(config, _state["site"], _state["files"])
 
     search.build_index(Path(config.site_dir), _state["hub"], _state["site"],
                        offline=bool(config.extra.get("hub", {}).get("offline")))

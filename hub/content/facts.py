@@ -1,0 +1,121 @@
+"""What a layout shows about a page, worked out once for both engines.
+
+Templates should only place text, not decide it: review dates in words, the
+type label, contact channels as links, a news item's dates. Each engine hands
+`page_facts(page)` to its templates, so the MkDocs and Pelican sites say the
+same thing in the same words.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import schema
+from .frontmatter import parse_date
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+
+# How each kind of contact channel is introduced and linked.
+CHANNEL_NAMES = {
+    "phone": "Phone",
+    "textphone": "Textphone",
+    "email": "Email",
+    "web": "Online",
+    "text_relay": "Relay UK (text relay)",
+    "bsl": "British Sign Language (BSL)",
+    "interpreter": "Interpreters",
+    "post": "Post",
+}
+
+
+def long_date(value) -> str:
+    """22 November 2026, the way NHS.UK writes dates; '' for no date.
+
+    Written out by hand rather than with strftime so the result never depends
+    on the machine's locale.
+    """
+    d = value if isinstance(value, dt.date) else parse_date(value)
+    if d is None:
+        return ""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def date_range(start, end=None) -> str:
+    """'26 April 2026', '26 to 30 April 2026', '30 April to 2 May 2026' or across years in full."""
+    s = start if isinstance(start, dt.date) else parse_date(start)
+    e = end if isinstance(end, dt.date) else parse_date(end) if end else None
+    if s is None:
+        return ""
+    if e is None or e == s:
+        return long_date(s)
+    if (s.year, s.month) == (e.year, e.month):
+        return f"{s.day} to {long_date(e)}"
+    if s.year == e.year:
+        return f"{s.day} {MONTHS[s.month - 1]} to {long_date(e)}"
+    return f"{long_date(s)} to {long_date(e)}"
+
+
+def channel(ch: dict) -> dict:
+    """One contact channel as {kind, name, label, value, href, note}; href is '' when not a link."""
+    kind = str(ch.get("kind", ""))
+    value = str(ch.get("value", "")).strip()
+    href = ""
+    if kind in ("phone", "textphone"):
+        # tel: links take digits only; a leading + keeps international numbers dialable.
+        href = "tel:" + ("+" if value.startswith("+") else "") + re.sub(r"\D", "", value)
+    elif kind == "email":
+        href = "mailto:" + value
+    elif kind in ("web", "text_relay", "bsl") and value.startswith("https://"):
+        href = value
+    return {
+        "kind": kind,
+        "name": CHANNEL_NAMES.get(kind, kind.replace("_", " ").capitalize()),
+        "label": str(ch.get("label", "")).strip(),
+        "value": value,
+        "href": href,
+        "note": str(ch.get("note", "") or "").strip(),
+    }
+
+
+def topic_label(topic: str) -> str:
+    """'co-production' -> 'Co-production': topics are written in lower case in front matter."""
+    t = str(topic).strip()
+    return t[:1].upper() + t[1:]
+
+
+def anchor(text: str) -> str:
+    """A stable id fragment for a heading: 'Co-production' -> 'co-production'."""
+    out = "".join(ch if ch.isalnum() else "-" for ch in str(text).lower())
+    return "-".join(part for part in out.split("-") if part) or "other"
+
+
+def page_facts(meta: dict, page_type: str) -> dict:
+    """Everything a layout shows about a page, from its front matter and type."""
+    event = meta.get("event") if isinstance(meta.get("event"), dict) else None
+    audience = meta.get("audience") or []
+    topics = meta.get("topics") or []
+    return {
+        "type": page_type,
+        "type_label": schema.TYPE_LABELS.get(page_type, ""),
+        "title": str(meta.get("title", "")),
+        "summary": str(meta.get("summary", "")),
+        "audience": [audience] if isinstance(audience, str) else list(audience),
+        "topics": [{"name": t, "label": topic_label(t), "anchor": anchor(t)} for t in
+                   ([topics] if isinstance(topics, str) else topics)],
+        "last_reviewed": long_date(meta.get("last_reviewed")),
+        "next_review": long_date(meta.get("next_review")),
+        "last_reviewed_iso": _iso(meta.get("last_reviewed")),
+        "next_review_iso": _iso(meta.get("next_review")),
+        "published": long_date(meta.get("published")),
+        "published_iso": _iso(meta.get("published")),
+        "event": date_range(event.get("start"), event.get("end")) if event else "",
+        "event_start_iso": _iso(event.get("start")) if event else "",
+        "event_end_iso": _iso(event.get("end") or event.get("start")) if event else "",
+        "channels": [channel(c) for c in meta.get("channels") or [] if isinstance(c, dict)],
+    }
+
+
+def _iso(value) -> str:
+    d = value if isinstance(value, dt.date) else parse_date(value)
+    return d.isoformat() if d else ""

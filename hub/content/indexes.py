@@ -1,0 +1,185 @@
+"""Pages made from the content itself: the A to Z, the topic index and section pages.
+
+These are the way to find things without JavaScript, so they are plain lists
+of links. Everything here returns plain data or Markdown text (never engine
+objects), so the MkDocs hooks and the Pelican engine generate the same pages.
+
+A generated page has the same front matter as a written one, with review dates
+taken from the pages it lists, so the output depends only on the content and
+two builds give the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from typing import Callable
+
+from . import schema
+from .facts import anchor, topic_label
+
+A_TO_Z = "a-z.md"
+TOPICS = "topics.md"
+
+# Links in generated Markdown: (target src_path, src_path of the page linking) -> link text.
+# The default is a relative path to the Markdown file, which MkDocs resolves to the page's URL.
+Linker = Callable[[str, str], str]
+
+
+def relative_link(target: str, source: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    summary: str
+    src_path: str
+    type_label: str
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A page the build writes itself: where it goes, its front matter and its Markdown body."""
+    src_path: str
+    meta: dict
+    body: str
+
+    def text(self) -> str:
+        """The page as a Markdown file with YAML front matter, as a contributor would write it."""
+        import yaml
+
+        head = yaml.safe_dump(self.meta, sort_keys=False, allow_unicode=True, default_flow_style=None)
+        return f"---\n{head}---\n\n{self.body}"
+
+
+def listed_pages(site) -> list:
+    """Pages the indexes list: all content except site pages (home, search, indexes)."""
+    return [p for p in site.pages if p.type != schema.SITE_PAGE]
+
+
+def _entry(page) -> Entry:
+    return Entry(page.title, page.summary, page.src_path, schema.TYPE_LABELS.get(page.type, ""))
+
+
+def _sort_key(title: str) -> tuple:
+    return (title.casefold(), title)
+
+
+def letter_for(title: str) -> str:
+    """The A to Z heading a title goes under: its first letter, or '0–9' for numbers."""
+    for ch in title:
+        if ch.isalpha():
+            return ch.upper()
+        if ch.isdigit():
+            return "0–9"
+    return "#"
+
+
+def a_to_z(site) -> list[tuple[str, list[Entry]]]:
+    """[(letter, entries sorted by title)], letters in order, only letters that have pages."""
+    groups: dict[str, list[Entry]] = {}
+    for page in listed_pages(site):
+        groups.setdefault(letter_for(page.title), []).append(_entry(page))
+    order = sorted(groups, key=lambda k: (not k.isalpha(), k))
+    return [(k, sorted(groups[k], key=lambda e: _sort_key(e.title))) for k in order]
+
+
+def by_topic(site) -> list[tuple[str, list[Entry]]]:
+    """[(topic, entries)] for every topic used in front matter, topics and entries sorted."""
+    groups: dict[str, list[Entry]] = {}
+    for page in listed_pages(site):
+        for topic in page.topics:
+            groups.setdefault(str(topic).strip().lower(), []).append(_entry(page))
+    return [(t, sorted(groups[t], key=lambda e: _sort_key(e.title))) for t in sorted(groups)]
+
+
+def review_dates(pages) -> tuple[dt.date, dt.date]:
+    """A generated page was last reviewed when the newest page it lists was; due a year later."""
+    dates = [d for d in (p.date("last_reviewed") for p in pages) if d]
+    last = max(dates) if dates else dt.date(2000, 1, 1)
+    try:
+        nxt = last.replace(year=last.year + 1)
+    except ValueError:  # 29 February
+        nxt = last.replace(year=last.year + 1, day=28)
+    return last, nxt
+
+
+def _list(entries: list[Entry], source: str, link: Linker) -> list[str]:
+    lines = []
+    for e in entries:
+        summary = f": {e.summary}" if e.summary else ""
+        lines.append(f"- [{_escape(e.title)}]({link(e.src_path, source)}) ({e.type_label}){_escape(summary)}")
+    return lines
+
+
+def _escape(text: str) -> str:
+    """Keep titles and summaries as plain text inside Markdown."""
+    for ch in "\\[]*_`<>":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _meta(title: str, summary: str, pages) -> dict:
+    last, nxt = review_dates(pages)
+    return {
+        "title": title,
+        "summary": summary,
+        "type": schema.SITE_PAGE,
+        "last_reviewed": last.isoformat(),
+        "next_review": nxt.isoformat(),
+        # Lists of links to other pages: search would only repeat their titles.
+        "search": {"exclude": True},
+    }
+
+
+def a_to_z_page(site, link: Linker = relative_link) -> Generated:
+    groups = a_to_z(site)
+    body = ["Every page on the hub, in order of title. Choose a letter to jump to it.", ""]
+    if groups:
+        body += [" · ".join(f"[{k}](#{_letter_id(k)})" for k, _ in groups), ""]
+    else:
+        body += ["There are no pages yet.", ""]
+    for letter, entries in groups:
+        body += [f"## {letter} {{ #{_letter_id(letter)} }}", ""] + _list(entries, A_TO_Z, link) + [""]
+    return Generated(A_TO_Z, _meta("A to Z", "Every page on the hub, listed by title from A to Z.",
+                                   listed_pages(site)), "\n".join(body))
+
+
+def _letter_id(letter: str) -> str:
+    return "letter-" + ("numbers" if letter == "0–9" else anchor(letter))
+
+
+def topics_page(site, link: Linker = relative_link) -> Generated:
+    groups = by_topic(site)
+    body = ["Pages on the hub grouped by topic. A page can be under more than one topic.", ""]
+    if groups:
+        body += [f"- [{_escape(topic_label(t))}](#topic-{anchor(t)}) ({len(es)})" for t, es in groups] + [""]
+    else:
+        body += ["There are no pages yet.", ""]
+    for topic, entries in groups:
+        body += [f"## {_escape(topic_label(topic))} {{ #topic-{anchor(topic)} }}", ""]
+        body += _list(entries, TOPICS, link) + [""]
+    return Generated(TOPICS, _meta("Topics", "Every page on the hub, grouped by topic.",
+                                   listed_pages(site)), "\n".join(body))
+
+
+def section_pages(site, sections: dict, link: Linker = relative_link) -> list[Generated]:
+    """A landing page for each content folder that has no index.md of its own.
+
+    `sections` is extra.hub.sections: folder -> {title, summary}. The landing
+    page is what a section's breadcrumb and tab lead to.
+    """
+    written = {p.src_path for p in site.pages}
+    out = []
+    for folder, page_type in schema.FOLDERS.items():
+        src = f"{folder}/index.md"
+        pages = site.by_type(page_type)
+        if src in written or not pages:
+            continue
+        info = sections.get(folder) or {}
+        title = info.get("title") or folder.capitalize()
+        summary = info.get("summary") or f"All {title.lower()} on the hub."
+        body = [summary, ""] + _list([_entry(p) for p in pages], src, link) + [""]
+        out.append(Generated(src, _meta(title, summary, pages), "\n".join(body)))
+    return out

@@ -1,0 +1,185 @@
+"""The site's own steps inside a MkDocs build, called from hub/mkdocs_hooks.py.
+
+- generated pages (A to Z, topics, section landing pages) added as virtual files;
+- readable section titles and a sensible order in the automatic navigation;
+- the layout (template) for each page and the facts it shows (page.meta["hub"]);
+- review dates as each page's update date, so sitemap.xml is deterministic;
+- the Atom feed of news.
+
+The decisions themselves live in engine-independent modules (hub.content.facts,
+hub.content.indexes, hub.feeds) so the Pelican engine makes the same choices.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
+
+from hub import feeds
+from hub.content import facts, indexes, schema
+
+
+def hub_settings(config) -> dict:
+    return config.extra.get("hub") or {}
+
+
+# --- on_files --------------------------------------------------------------------------
+
+def add_generated_pages(files, config, site) -> dict:
+    """Add the A to Z, topic index and missing section pages; return them by src_path."""
+    wanted = [indexes.a_to_z_page(site), indexes.topics_page(site)]
+    wanted += indexes.section_pages(site, hub_settings(config).get("sections") or {})
+    generated = {}
+    for page in wanted:
+        if files.get_file_from_path(page.src_path) is not None:
+            continue  # a contributor wrote this page themselves: theirs wins
+        files.append(File.generated(config, page.src_path, content=page.text()))
+        generated[page.src_path] = page
+    return generated
+
+
+# --- on_env ----------------------------------------------------------------------------
+
+def site_links(config, files) -> dict:
+    """Addresses every page links to (footer, 404, feed), as this build publishes them."""
+    def url(src: str) -> str:
+        file = files.get_file_from_path(src)
+        return file.url if file is not None else ""
+
+    repository = (hub_settings(config).get("repository") or "").rstrip("/")
+    return {
+        "a_z": url(indexes.A_TO_Z),
+        "topics": url(indexes.TOPICS),
+        "contact": url("contact/index.md"),
+        "news": url("news/index.md"),
+        "search": url("search.md"),
+        "feed": feeds.FEED_PATH,
+        "contributing": f"{repository}/blob/main/CONTRIBUTING.md" if repository else "",
+    }
+
+
+# --- on_nav ----------------------------------------------------------------------------
+
+def arrange_nav(nav, config, models: dict):
+    """Give sections their titles from extra.hub.sections and put the items in reading order.
+
+    Order: home, the sections in the order mkdocs.yml lists them, then other pages
+    (A to Z, topics). The search page is left out: every header has the search form.
+    """
+    if config.nav:  # someone wrote an explicit nav in mkdocs.yml: respect it
+        return nav
+    sections = hub_settings(config).get("sections") or {}
+    order = list(sections)
+    layouts = (hub_settings(config).get("layouts") or {}).get("pages") or {}
+    hidden = {src for src, layout in layouts.items() if layout == "search-page.html"}
+
+    def folder(item) -> str:
+        page = item.children[0] if isinstance(item, Section) and item.children else item
+        file = getattr(page, "file", None)
+        return file.src_uri.split("/", 1)[0] if file and "/" in file.src_uri else ""
+
+    def rank(item) -> tuple:
+        file = getattr(item, "file", None)
+        if file is not None and file.src_uri == "index.md":
+            return (0, 0, "")
+        if isinstance(item, Section):
+            name = folder(item)
+            return (1, order.index(name) if name in order else len(order), item.title or "")
+        return (2, 0, (item.title or "").casefold())
+
+    for item in nav.items:
+        if isinstance(item, Section):
+            name = folder(item)
+            if name in sections and sections[name].get("title"):
+                item.title = sections[name]["title"]
+            item.children.sort(key=lambda child: _child_rank(child, models))
+    nav.items = sorted((i for i in nav.items if getattr(getattr(i, "file", None), "src_uri", None) not in hidden),
+                       key=rank)
+    return nav
+
+
+def _child_rank(item, models: dict) -> tuple:
+    file = getattr(item, "file", None)
+    if file is None:
+        return (1, "", (item.title or "").casefold())
+    if file.src_uri.endswith("index.md"):
+        return (0, "", "")
+    model = models.get(file.src_uri)
+    if model is not None and model.type == "news":
+        # News: newest first. Inverting the date's digits sorts descending as text.
+        published = model.date("published")
+        key = published.isoformat().translate(str.maketrans("0123456789", "9876543210")) if published else "~"
+        return (1, key, model.title.casefold())
+    title = model.title if model is not None else (item.title or "")
+    return (1, "", title.casefold())
+
+
+# --- on_page_markdown -------------------------------------------------------------------
+
+def prepare_page(page, config, models: dict, generated: dict):
+    """Choose the page's layout and give its template the facts it shows."""
+    src = page.file.src_uri
+    model = models.get(src)
+    if model is not None:
+        meta, page_type = model.meta, model.type
+    elif src in generated:
+        meta, page_type = generated[src].meta, schema.SITE_PAGE
+    else:
+        meta, page_type = page.meta, schema.SITE_PAGE
+    layouts = hub_settings(config).get("layouts") or {}
+    template = (layouts.get("pages") or {}).get(src) or (layouts.get("types") or {}).get(page_type)
+    if template:
+        page.meta["template"] = template
+    page_facts = facts.page_facts(meta, page_type)
+    page_facts["generated"] = src in generated
+    page.meta["hub"] = page_facts
+    # Material and MkDocs read these: the meta description, and the date in sitemap.xml
+    # (MkDocs would otherwise use the build date, so no two builds would match).
+    if page_facts["summary"]:
+        page.meta["description"] = page_facts["summary"]
+    if page_facts["last_reviewed_iso"]:
+        page.update_date = page_facts["last_reviewed_iso"]
+
+
+# --- on_page_context --------------------------------------------------------------------
+
+def add_home_routes(page, config, files):
+    """Resolve extra.hub.home.routes (one link per audience) to URLs for the home template."""
+    if page.meta.get("template") != "home.html":
+        return
+    routes = []
+    for i, route in enumerate((hub_settings(config).get("home") or {}).get("routes") or [], 1):
+        link = dict(route.get("link") or {})
+        if link.get("page"):
+            target = files.get_file_from_path(link["page"])
+            if target is None:
+                raise PluginError(
+                    f"mkdocs.yml: extra.hub.home.routes item {i} links to '{link['page']}', which is not a page — "
+                    "fix: give the path of a Markdown file inside content/, for example guides/index.md")
+            link["href"] = target.url
+            link["internal"] = True
+        elif link.get("url"):
+            link["href"] = link["url"]
+            link["internal"] = False
+        routes.append({**route, "link": link})
+    page.meta["hub"]["routes"] = routes
+
+
+# --- on_post_build ----------------------------------------------------------------------
+
+def write_feed(config, site, files):
+    """news/feed.xml, with each item's address as this build publishes it."""
+    site_url = config.site_url or "/"
+
+    def page_url(page) -> str:
+        file = files.get_file_from_path(page.src_path)
+        return site_url + (file.url if file is not None else page.url)
+
+    data = feeds.atom(site, site_name=config.site_name, site_url=site_url, page_url=page_url,
+                      feed_url=site_url + feeds.FEED_PATH)
+    out = Path(config.site_dir) / feeds.FEED_PATH
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+
