@@ -8,11 +8,11 @@ what both engines share: the NHS.UK frontend assets, the Atom feed of news
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import shutil
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 from hub.engines import BuildFailed
@@ -70,6 +70,9 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
 
     site = load_site(config.content_dir, config.root)
     generated = generated_pages(config, site)
+    problems = _check_home_routes(config, {p.src_path for p in site.pages} | {g.src_path for g in generated})
+    if problems:
+        raise BuildFailed(problems)
     handler = _Collect()
     log = logging.getLogger("pelican")
     log.addHandler(handler)
@@ -78,7 +81,9 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
         settings = read_settings(override=build_settings(config, site, generated, content, out_dir, offline=offline))
         try:
             pelican = Pelican(settings)
-            pelican.run()
+            # Pelican prints a summary line; the hub reports findings instead.
+            with contextlib.redirect_stdout(io.StringIO()):
+                pelican.run()
         except Exception as e:  # Pelican raises plain exceptions (template errors, bad settings)
             raise BuildFailed(_as_findings(handler.records, content) + [
                 Finding("theme/pelican", 0, f"Pelican stopped: {type(e).__name__}: {e}",
@@ -94,6 +99,18 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     _write_feed(config, site, out_dir, offline)
     search.build_index(out_dir, config, site, offline=offline)
     return findings
+
+
+def _check_home_routes(config, src_paths: set[str]) -> list[Finding]:
+    """Each home page route (extra.hub.home.routes) must lead to a page that exists."""
+    problems = []
+    for i, route in enumerate((config.hub.get("home") or {}).get("routes") or [], 1):
+        target = (route.get("link") or {}).get("page")
+        if target and target not in src_paths:
+            problems.append(Finding(
+                "mkdocs.yml", 0, f"extra.hub.home.routes item {i} links to '{target}', which is not a page",
+                "give the path of a Markdown file inside content/, for example guides/index.md", ERROR, "build"))
+    return problems
 
 
 def _write_feed(config, site, out_dir: Path, offline: bool) -> None:
@@ -132,54 +149,38 @@ def _missing_links(missing) -> list[Finding]:
 
 # --- serve ---------------------------------------------------------------------------------
 
-def _snapshot(paths) -> dict:
-    """Modification times of every file under paths, to notice edits."""
-    seen = {}
-    for root in paths:
-        root = Path(root)
-        files = [root] if root.is_file() else root.rglob("*") if root.exists() else []
-        for f in files:
-            if f.is_file():
-                seen[str(f)] = f.stat().st_mtime_ns
-    return seen
-
-
 def serve(config, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Build into site/, serve it, and rebuild whenever content, theme or mkdocs.yml changes.
+    """Build into a temporary folder, serve it with live reload, and rebuild whenever content,
+    the Pelican theme or mkdocs.yml changes.
 
-    Uses the full pipeline, so a contributor sees the same problems `check` would
-    report, and a broken edit leaves the last good site being served.
+    The server is MkDocs' live-reload server (it only serves a folder and reloads open
+    browser tabs, nothing MkDocs-specific). Each rebuild runs the full pipeline, so a
+    contributor sees the problems `check` would report, and a broken edit leaves the
+    last good site being served. site/ is not touched, as with `mkdocs serve`.
     """
-    import functools
-    import http.server
+    from mkdocs.livereload import LiveReloadServer
 
     from hub import pipeline
-    from hub.findings import report
     from hub.engines.pelican.settings import THEME
+    from hub.findings import report
 
-    out = config.root / "site"
-    watched = [config.content_dir, THEME, config.path]
+    preview = Path(tempfile.mkdtemp(prefix="hub-pelican-serve-"))
+    out = preview / "site"
 
     def rebuild():
-        findings = pipeline.build(config, engine="pelican", out=out)
-        report(findings)
+        report(pipeline.build(config, engine="pelican", out=out))
 
     rebuild()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer((host, port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    print(f"Serving the Pelican site at http://{host}:{port}/ (Ctrl+C to stop); rebuilding when files change.")
-    before = _snapshot(watched)
+    out.mkdir(exist_ok=True)  # so the server can start even if the first build failed
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
+    for path in (config.content_dir, THEME, config.path):
+        server.watch(str(path))
+    print(f"Serving the Pelican site at http://{host}:{port}/ (Ctrl+C to stop); "
+          "it rebuilds and reloads when a file changes.", flush=True)
     try:
-        while True:
-            time.sleep(1)
-            now = _snapshot(watched)
-            if now != before:
-                before = now
-                print("Change noticed: rebuilding…")
-                rebuild()
+        server.serve()
     except KeyboardInterrupt:
         pass
     finally:
-        httpd.shutdown()
-        httpd.server_close()
+        server.shutdown()
+        shutil.rmtree(preview, ignore_errors=True)

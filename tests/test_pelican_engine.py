@@ -1,0 +1,138 @@
+"""The Pelican engine as a contributor meets it: problems as findings naming the file, and serve with live reload."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hub import config as hub_config
+from hub.engines import BuildFailed, pelican_engine
+from hub.engines.pelican import assets
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HOME = """\
+---
+title: Test hub home
+summary: The home page of a small test copy of the hub.
+type: page
+last_reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+## Welcome
+
+This is a small copy of the hub for tests.
+"""
+
+GUIDE = """\
+---
+title: Live reload test
+summary: A page used to test the Pelican preview.
+type: guide
+audience: [public]
+topics: [testing]
+last_reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+## First section
+
+Original words. Read the [home page](../index.md).
+"""
+
+
+def temp_project(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """mkdocs.yml copied beside a temporary content folder; returns the config path."""
+    content = tmp_path / "content"
+    search = (ROOT / "content" / "search.md").read_text(encoding="utf-8")  # every header links to it
+    for rel, text in {"index.md": HOME, "search.md": search, **pages}.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, encoding="utf-8")
+    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    raw["docs_dir"] = str(content)
+    raw["extra"]["hub"].pop("home", None)  # its routes lead to pages this small site does not have
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_link_to_a_missing_page_is_a_finding_naming_the_file(tmp_path):
+    cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE.replace("../index.md", "gone.md")}))
+    findings = pelican_engine.build(cfg, tmp_path / "site")
+    assert [(f.path, f.severity) for f in findings] == [("content/guides/live.md", "warning")]
+    assert "gone.md" in findings[0].message and findings[0].fix
+
+
+def test_links_between_pages_work_in_a_small_site(tmp_path):
+    cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE}))
+    assert pelican_engine.build(cfg, tmp_path / "site") == []
+    html = (tmp_path / "site" / "guides" / "live" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../">home page</a>' in html
+
+
+def test_without_the_nhs_frontend_package_the_build_says_how_to_fix_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(assets, "PACKAGE", tmp_path / "missing")
+    cfg = hub_config.load(temp_project(tmp_path, {}))
+    with pytest.raises(BuildFailed) as failed:
+        pelican_engine.build(cfg, tmp_path / "site")
+    (finding,) = failed.value.findings
+    assert finding.path == "package.json" and "npm ci" in finding.fix
+
+
+def test_a_home_route_to_a_missing_page_is_a_finding_naming_mkdocs_yml(tmp_path):
+    cfg = hub_config.load(temp_project(tmp_path, {}))
+    cfg.raw["extra"]["hub"]["home"] = {"routes": [{"audience": "public", "heading": "Public", "text": "Start here.",
+                                                   "link": {"title": "Contact", "page": "contact/index.md"}}]}
+    with pytest.raises(BuildFailed) as failed:
+        pelican_engine.build(cfg, tmp_path / "site")
+    (finding,) = failed.value.findings
+    assert finding.path == "mkdocs.yml" and "contact/index.md" in finding.message
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline, last = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                last = r.read().decode("utf-8")
+            if text in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"'{text}' not served after {seconds}s; last response: {last[:300]}")
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_and_reloads_on_change(tmp_path):
+    cfg = temp_project(tmp_path, {"guides/live.md": GUIDE})
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--config", str(cfg), "serve", "--engine", "pelican",
+         "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "HUB_TODAY": "2026-11-22"})
+    url = f"http://127.0.0.1:{port}/guides/live/"
+    try:
+        html = _wait_for(url, "Original words")
+        assert "livereload" in html and "nhsuk-header" in html
+        (tmp_path / "content/guides/live.md").write_text(GUIDE.replace("Original words.", "Changed words."),
+                                                          encoding="utf-8")
+        _wait_for(url, "Changed words")
+        assert not (tmp_path / "site").exists()  # the preview never writes the project's site/
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
