@@ -46,6 +46,7 @@ DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "body": 
 SHARD_BYTES = 24_000  # target size of a postings shard before compression
 DOC_CHUNK = 16  # sections per document-store file
 SNIPPET_CHARS = 1000  # text kept per section for snippets
+PREFETCH_BYTES = 1_500_000  # a whole index under this size is fetched after the first results (works offline)
 LUNR_JS = Path("contrib/search/templates/search/lunr.js")  # shipped inside the mkdocs package
 
 
@@ -250,11 +251,13 @@ def write_index(folder: Path, index, docs: list[Doc], fields: dict, vocab, spell
     meta = "".join(chr(48 + types.index(d.type) * 4 + sum(1 << audiences.index(a) for a in d.audience if a in audiences))
                    for d in docs)
 
-    words_file = _write(folder, "w", "words", display_words(docs, lexicon, position, speller))
+    words_file = _write(folder, "w", "w", display_words(docs, lexicon, position, speller))
 
     from hub.content import schema
+    total = sum(f.stat().st_size for f in folder.iterdir())
     manifest = {
         "version": 1,
+        "prefetch": total <= PREFETCH_BYTES,
         "fields": field_names,
         "lexicon": "\n".join(lexicon),
         "shards": {"starts": shard_starts, "files": shard_files},

@@ -14,8 +14,8 @@ import re
 PIPELINE_NAME = "hubSpelling"
 
 # organize -> organise, organization -> organisation, analyze -> analyse.
-# At least two letters before "iz"/"yz", so "size" and "seize" are left alone.
-_IZE = re.compile(r"^(\w{2,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational|able)$")
+# At least three letters before "iz"/"yz", so "size", "prize" and "seize" are left alone.
+_IZE = re.compile(r"^(\w{3,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational|able)$")
 # Endings a listed American word may carry: behavior -> behaviours.
 SUFFIXES = ("", "s", "es", "al", "ally", "ed", "ing", "er", "ers", "ist", "ists", "ism")
 

@@ -60,7 +60,7 @@
   // --- words and terms: the same rules as search/words.py and search/spelling.py ---------
 
   var COMPOUND = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*)*/gu;
-  var IZE = /^([\p{L}\p{N}]{2,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational|able)$/u;
+  var IZE = /^([\p{L}\p{N}]{3,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational|able)$/u;
   var SUFFIXES = ["", "s", "es", "al", "ally", "ed", "ing", "er", "ers", "ist", "ists", "ism"];
 
   function clean(text) {
@@ -118,9 +118,15 @@
     });
   }
 
+  var terms = new Map(); // word -> term: snippets and queries ask about the same words again and again
   function termOf(word) {
-    var out = pipeline.run([new lunr.Token(word, {})]);
-    return out.length ? out[0].toString() : null;
+    var term = terms.get(word);
+    if (term === undefined) {
+      var out = pipeline.run([new lunr.Token(word, {})]);
+      term = out.length ? out[0].toString() : null;
+      terms.set(word, term);
+    }
+    return term;
   }
 
   function position(term) {
@@ -458,8 +464,8 @@
       announce((found.results.length ? "No results for " + q + " with these filters" : "No results for " + q));
       return suggestions(found, true).then(function () { return 0; });
     }
-    if (found.fuzzy) suggestions(found, false);
-    return showMore(list, found.matched).then(function () {
+    var hint = found.fuzzy ? suggestions(found, false) : null;
+    return Promise.all([showMore(list, found.matched), hint]).then(function () {
       announce(plural(list.length) + " for " + q);
       return list.length;
     });
@@ -503,6 +509,18 @@
       if (!none) return;
       box.appendChild(el("p", {}, ["Check the spelling, try fewer or different words, or browse the ",
         link("A to Z index", az), "."]));
+    });
+  }
+
+  /* A small index is fetched whole once the first results are showing, so search
+     keeps working if the connection drops; a large one loads only what queries need. */
+  var prefetched = false;
+  function prefetch() {
+    if (prefetched || !M.prefetch) return;
+    prefetched = true;
+    var later = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
+    later(function () {
+      M.shards.files.concat(M.docs.files, [M.words]).forEach(function (f) { load(f).catch(function () {}); });
     });
   }
 
@@ -560,7 +578,11 @@
     }
     return search(q).then(function (found) {
       current = { q: q, found: found };
+      api.last = found;
       return render(q, found);
+    }).then(function (count) {
+      prefetch();
+      return count;
     }).catch(function (e) {
       ui.list.setAttribute("aria-busy", "false");
       announce("Search could not load part of its index. Check your connection and try again.");
@@ -597,6 +619,12 @@
       throw e;
     });
     api.ready.catch(function () {});
+    // The terms the client makes of some text, so tests can compare them with the indexer's.
+    api.termsOf = function (text) {
+      return compounds(text).map(function (c) {
+        return c.parts.concat(c.joined ? [c.joined] : []).map(termOf);
+      });
+    };
     api.search = function (q) { ui.input.value = q; return go(q, true); };
 
     // Searching again from this page (this form or the header's) stays on the page:

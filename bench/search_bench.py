@@ -1,0 +1,317 @@
+"""Benchmark the hub's search against Material's own search, on the same generated content.
+
+    .venv/bin/python bench/search_bench.py --pages 1000
+
+Generates N guide pages of about 750 words, builds them twice in one run
+((a) the hub: MkDocs + theme/ + hooks + the compile-time index in search/,
+(b) plain Material with its own search plugin), serves both on loopback and
+measures in headless Chromium:
+
+- cold: from navigating to the search page with ?q= (hub) or opening a page and
+  typing the query into Material's search box, to the first result on screen;
+- bytes: gzip size of the search files fetched before the first result
+  (Python's http.server does not compress, so each file is gzipped here);
+- warm: further queries on the hub's page, to results rendered (p50/p90);
+- memory: the page's renderer process (RSS, which includes Material's search
+  worker) and the main thread's JS heap, after the first result;
+- indexing time and build times.
+
+Prints a Markdown table. Not part of the test suite (tests/test_search_bench.py
+only runs it at 20 pages so it cannot rot).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+COLD_QUERY = "patient feedback"
+WARM_QUERIES = ["carers", "friends and family test", "co-production", "survey results", "complaints",
+                "staff experience", "improvement plan", "organization", "feedbak", "national surveys",
+                "listening", "community voice", "hospital discharge", "access", "quality"]
+
+
+# --- generated content ------------------------------------------------------------------
+
+def vocabulary(rng: random.Random) -> tuple[list[str], list[str]]:
+    """Common words from the seed documents, plus a long tail of rarer made-up words, as real text has."""
+    import re
+
+    seeds = Path("/work/shared/seeds")
+    text = " ".join(p.read_text(encoding="utf-8", errors="ignore") for p in sorted(seeds.glob("*.txt"))) if seeds.exists() else ""
+    common = sorted(set(re.findall(r"[A-Za-z][a-z]{2,}", text)))
+    if len(common) < 200:
+        common += ["patient", "experience", "care", "feedback", "carer", "staff", "service", "improve",
+                   "survey", "family", "friends", "test", "hospital", "community", "voice", "listen"] * 20
+    letters = "abcdefghijklmnoprstuvwy"
+    rare = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(5, 11))) for _ in range(40_000)})
+    return common, rare
+
+
+def generate(folder: Path, pages: int, seed: int = 4) -> None:
+    rng = random.Random(seed)
+    common, rare = vocabulary(rng)
+    weights = [1 / (i + 1) for i in range(len(common))]  # Zipf-like: a few words are very common
+    guides = folder / "guides"
+    guides.mkdir(parents=True)
+    (folder / "index.md").write_text("---\ntitle: Benchmark hub\nsummary: Generated pages.\ntype: page\n"
+                                     "last_reviewed: 2026-11-22\nnext_review: 2027-11-22\n---\n\nGenerated.\n")
+    (folder / "search.md").write_text((ROOT / "content" / "search.md").read_text(encoding="utf-8"))
+
+    def sentence() -> str:
+        n = rng.randint(8, 18)
+        words = [rng.choice(rare) if rng.random() < 0.04 else rng.choices(common, weights)[0].lower() for _ in range(n)]
+        return " ".join(words).capitalize() + "."
+
+    for n in range(pages):
+        title = " ".join(rng.choices(common, weights, k=4)).capitalize() + f" {n}"
+        parts = [f"---\ntitle: \"{title}\"\nsummary: \"{sentence()}\"\ntype: guide\naudience: [public, staff]\n"
+                 f"topics: [{rng.choice(['feedback', 'carers', 'surveys', 'co-production'])}]\n"
+                 "last_reviewed: 2026-11-22\nnext_review: 2027-11-22\n---\n"]
+        for s in range(5):
+            parts.append(f"\n## {' '.join(rng.choices(common, weights, k=3)).capitalize()} {s}\n")
+            for _ in range(2):
+                parts.append("\n" + " ".join(sentence() for _ in range(5)) + "\n")
+        (guides / f"page-{n:05d}.md").write_text("".join(parts), encoding="utf-8")
+
+
+# --- the two builds ---------------------------------------------------------------------
+
+def hub_config(work: Path, content: Path) -> Path:
+    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    raw["docs_dir"] = str(content)
+    raw["theme"]["custom_dir"] = str(ROOT / "theme")
+    raw["hooks"] = [str(ROOT / "hub" / "mkdocs_hooks.py")]
+    raw.pop("nav", None)
+    # The generated home page is a plain page: the real home layout wants the real site's links.
+    raw["extra"]["hub"].get("layouts", {}).get("pages", {}).pop("index.md", None)
+    path = work / "hub.yml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def material_config(work: Path, content: Path) -> Path:
+    raw = {"site_name": "Benchmark", "docs_dir": str(content), "theme": {"name": "material", "font": False},
+           "plugins": ["search"], "exclude_docs": "_data/\n"}
+    path = work / "material.yml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_hub(config_path: Path, out: Path) -> tuple[float, float]:
+    from hub import config as hub_config_module
+    from hub import pipeline
+    import search
+    from hub.content import load_site
+
+    cfg = hub_config_module.load(config_path)
+    started = time.perf_counter()
+    findings = pipeline.build(cfg, out=out, run_checks=False)
+    build_seconds = time.perf_counter() - started
+    errors = [f.format() for f in findings if f.severity == "error"]
+    if errors:
+        raise SystemExit("hub build failed:\n" + "\n".join(errors[:10]))
+    # Index again on its own, to report how long indexing takes (same output, deterministic).
+    site = load_site(cfg.content_dir, cfg.root)
+    started = time.perf_counter()
+    search.build_index(out, cfg, site, offline=False)
+    return build_seconds, time.perf_counter() - started
+
+
+def build_material(config_path: Path, out: Path) -> float:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    started = time.perf_counter()
+    build(load_config(str(config_path), site_dir=str(out)))
+    return time.perf_counter() - started
+
+
+# --- measuring in Chromium --------------------------------------------------------------
+
+FIRST_RESULT_WATCH = """
+(selector) => {
+  window.__firstResult = null;
+  new MutationObserver((_, obs) => {
+    if (window.__firstResult === null && document.querySelector(selector)) {
+      window.__firstResult = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, {subtree: true, childList: true});
+}
+"""
+
+
+def gzip_size(site: Path, path: str) -> int:
+    file = site / path.lstrip("/")
+    if file.is_dir():
+        file = file / "index.html"
+    return len(gzip.compress(file.read_bytes(), 6, mtime=0)) if file.is_file() else 0
+
+
+def renderer_rss_mb(browser) -> float:
+    """Resident memory of the renderer processes (the page, with any workers it started)."""
+    session = browser.new_browser_cdp_session()
+    try:
+        info = session.send("SystemInfo.getProcessInfo")
+    finally:
+        session.detach()
+    total = 0
+    for proc in info["processInfo"]:
+        if proc["type"] != "renderer":
+            continue
+        try:
+            for line in Path(f"/proc/{proc['id']}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def js_heap_mb(page) -> float:
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("HeapProfiler.collectGarbage")
+    cdp.send("Performance.enable")
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    cdp.detach()
+    return metrics.get("JSHeapUsedSize", 0) / 1e6
+
+
+def measure(browser, base: str, site: Path, kind: str) -> dict:
+    from urllib.parse import quote, urlparse
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    fetched: list[str] = []
+    results_seen = {"done": False}
+
+    def on_request(request):
+        if not results_seen["done"]:
+            fetched.append(urlparse(request.url).path)
+
+    page.on("request", on_request)
+    if kind == "hub":
+        selector = "#search-results li"
+        page.add_init_script(f"({FIRST_RESULT_WATCH})({selector!r})")
+        page.goto(base + "search/?q=" + quote(COLD_QUERY), wait_until="commit")
+    else:
+        selector = ".md-search-result__item"
+        page.add_init_script(f"({FIRST_RESULT_WATCH})({selector!r})")
+        page.goto(base, wait_until="commit")
+        page.wait_for_selector("input.md-search__input", state="attached")
+        page.click("label.md-header__button[for=__search]") if page.is_visible("label.md-header__button[for=__search]") else None
+        page.focus("input.md-search__input")
+        page.keyboard.type(COLD_QUERY)
+    page.wait_for_selector(selector, timeout=120_000)
+    page.wait_for_function("window.__firstResult !== null")
+    first_ms = page.evaluate("window.__firstResult")
+    results_seen["done"] = True
+    if kind == "hub":
+        search_files = [p for p in fetched if "/assets/search/" in p]
+    else:
+        search_files = [p for p in fetched if "search" in p.rsplit("/", 1)[-1] or "lunr" in p]
+    out = {
+        "first_ms": first_ms,
+        "bytes_gz": sum(gzip_size(site, p) for p in search_files),
+        "files": len(search_files),
+        "rss_mb": renderer_rss_mb(browser),
+        "heap_mb": js_heap_mb(page),
+    }
+    if kind == "hub":
+        times = []
+        for q in WARM_QUERIES * 2:
+            times.append(page.evaluate(
+                "async (q) => { const t = performance.now(); await window.hubSearch.search(q); return performance.now() - t; }", q))
+        warm = times[len(WARM_QUERIES):]  # the second round: every shard a query needs is loaded
+        cold_warm = times[:len(WARM_QUERIES)]
+        out["warm_p50"] = statistics.median(warm)
+        out["warm_p90"] = statistics.quantiles(warm, n=10)[-1]
+        out["new_query_p90"] = statistics.quantiles(cold_warm, n=10)[-1]
+    context.close()
+    return out
+
+
+def run(pages: int, keep: Path | None = None) -> dict:
+    from conftest import CHROMIUM, CHROMIUM_ARGS, LoopbackServer
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="hub-bench-", dir=keep))
+    try:
+        content = work / "content"
+        generate(content, pages)
+        hub_site, material_site = work / "hub-site", work / "material-site"
+        hub_build, index_seconds = build_hub(hub_config(work, content), hub_site)
+        material_build = build_material(material_config(work, content), material_site)
+
+        results = {"pages": pages, "hub_build": hub_build, "index_seconds": index_seconds,
+                   "material_build": material_build}
+        servers = {"hub": LoopbackServer(hub_site), "material": LoopbackServer(material_site)}
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                for kind, site in (("material", material_site), ("hub", hub_site)):
+                    results[kind] = measure(browser, servers[kind].url, site, kind)
+                browser.close()
+        finally:
+            for s in servers.values():
+                s.close()
+        results["index_files"] = len(list((hub_site / "assets/search/index").iterdir()))
+        results["index_bytes_gz"] = sum(len(gzip.compress(f.read_bytes(), 6, mtime=0))
+                                        for f in (hub_site / "assets/search/index").iterdir())
+        return results
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def table(r: dict) -> str:
+    h, m = r["hub"], r["material"]
+    rows = [
+        ("Pages", f"{r['pages']:,}", f"{r['pages']:,}", ""),
+        ("Open search page with ?q= to first result", f"{h['first_ms']:.0f} ms", f"{m['first_ms']:.0f} ms",
+         f"{h['first_ms'] / m['first_ms']:.2f}×"),
+        ("Search bytes before first result (gzip)", f"{h['bytes_gz'] / 1e6:.3f} MB ({h['files']} files)",
+         f"{m['bytes_gz'] / 1e6:.3f} MB ({m['files']} files)", f"{h['bytes_gz'] / m['bytes_gz']:.2f}×"),
+        ("Further query, results rendered (p50 / p90)", f"{h['warm_p50']:.1f} / {h['warm_p90']:.1f} ms", "", ""),
+        ("First time a query needs new shards (p90)", f"{h['new_query_p90']:.1f} ms", "", ""),
+        ("Renderer memory after first result (RSS)", f"{h['rss_mb']:.0f} MB", f"{m['rss_mb']:.0f} MB",
+         f"{h['rss_mb'] / m['rss_mb']:.2f}×"),
+        ("Main-thread JS heap after first result", f"{h['heap_mb']:.1f} MB", f"{m['heap_mb']:.1f} MB", ""),
+        ("Build time", f"{r['hub_build']:.1f} s", f"{r['material_build']:.1f} s",
+         f"{r['hub_build'] / r['material_build']:.2f}×"),
+        ("Indexing time (included in build)", f"{r['index_seconds']:.1f} s", "", ""),
+        ("Whole index on disk (gzip)", f"{r['index_bytes_gz'] / 1e6:.2f} MB ({r['index_files']} files)", "", ""),
+    ]
+    lines = ["| Measure | Hub | Material | Hub ÷ Material |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, help="keep the generated content and sites in this folder")
+    args = parser.parse_args(argv)
+    import os
+
+    os.environ.setdefault("HUB_TODAY", "2026-11-22")
+    results = run(args.pages, args.keep)
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

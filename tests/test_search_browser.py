@@ -1,0 +1,292 @@
+"""Search in real Chromium: the built site, its search page, keyboard use, offline copies."""
+from __future__ import annotations
+
+import http.server
+import functools
+import re
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from conftest import build_into
+
+pytestmark = pytest.mark.browser
+
+FFT_PAGE = "guides/friends-and-family-test/"
+COPRODUCTION_PAGE = "principles/co-production-and-co-design-in-practice/"
+
+
+def search(page, base: str, q: str, extra: str = ""):
+    page.goto(f"{base}search/?q={quote(q)}{extra}")
+    page.wait_for_function("window.hubSearch && window.hubSearch.ready")
+    page.evaluate("window.hubSearch.ready")
+    page.wait_for_selector("#search-results[aria-busy=false]", state="attached")
+    return results(page)
+
+
+def results(page) -> list[dict]:
+    return page.eval_on_selector_all("#search-results > li", """items => items.map(li => ({
+        href: li.querySelector('a').getAttribute('href'),
+        link: li.querySelector('a').textContent,
+        type: li.querySelector('.hub-result__type').textContent,
+        marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
+    }))""")
+
+
+def status(page) -> str:
+    return page.inner_text("#search-status").strip()
+
+
+@pytest.fixture
+def watched(page):
+    """The page, failing the test on any script error or dialog (an injected alert)."""
+    problems = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield page
+    assert not problems, problems
+
+
+def test_query_lands_on_the_right_section(watched, site_server):
+    found = search(watched, site_server.url, "FFT where you may be asked")
+    assert found[0]["href"].endswith(FFT_PAGE + "#where-you-may-be-asked")
+    assert found[0]["link"] == "The Friends and Family Test: Where you may be asked"
+    assert found[0]["type"] == "Guide"
+    watched.click("#search-results li:first-child a")
+    watched.wait_for_url(re.compile(r"#where-you-may-be-asked$"))
+    assert watched.locator("#where-you-may-be-asked").is_visible()
+
+
+def test_results_have_link_first_type_and_marked_snippet(watched, site_server):
+    found = search(watched, site_server.url, "Friends and Family Test")
+    assert found[0]["href"].split("#")[0].endswith(FFT_PAGE)
+    first_links = watched.eval_on_selector_all("#search-results > li", "items => items.map(li => li.querySelector('a') === li.querySelectorAll('a')[0] && li.querySelector('a').closest('li') === li)")
+    assert all(first_links)
+    assert {m.lower() for m in found[0]["marks"]} >= {"friends", "family", "test"}
+
+
+@pytest.mark.parametrize("q", ["co-production", "coproduction", "co production", "Co-Production"])
+def test_hyphenated_spellings_find_each_other(watched, site_server, q):
+    found = search(watched, site_server.url, q)
+    assert found and found[0]["href"].split("#")[0].endswith(COPRODUCTION_PAGE)
+    assert re.fullmatch(r"\d+ results? for " + re.escape(q), status(watched))
+
+
+def test_acronym_finds_the_spelled_out_name(watched, site_server):
+    found = search(watched, site_server.url, "CQC")
+    assert any("care-quality-commission" in r["href"] for r in found[:5])
+
+
+def test_american_spelling_finds_british(watched, site_server):
+    assert [r["href"] for r in search(watched, site_server.url, "organization")] == \
+        [r["href"] for r in search(watched, site_server.url, "organisation")]
+
+
+@pytest.mark.parametrize("q", [
+    '<img src=x onerror=alert(1)>', '"FFT" + -carers ~2 ^10 *', 'co-production:', 'title:FFT',
+    'Friends & Family Test 🙂', '*', '-', '🙂', "carers' rights", "a" * 300,
+])
+def test_punctuation_syntax_and_html_never_throw_or_inject(watched, site_server, q):
+    search(watched, site_server.url, q)
+    assert watched.locator("#search-results img").count() == 0
+    text = status(watched)
+    assert text.endswith(q) and ("results for" in text or "result for" in text or text.startswith("No results"))
+
+
+def test_typo_is_tolerated_and_suggested(watched, site_server):
+    found = search(watched, site_server.url, "feedbak")
+    assert found and any("feedback" in " ".join(r["marks"]).lower() for r in found[:5])
+    assert "Did you mean feedback?" in watched.inner_text("#search-suggestions")
+
+
+def test_last_word_is_prefix_matched(watched, site_server):
+    found = search(watched, site_server.url, "Friends and Family Te")
+    assert found[0]["href"].split("#")[0].endswith(FFT_PAGE)
+
+
+def test_pages_with_all_the_words_come_first(watched, site_server):
+    search(watched, site_server.url, "carers assessment hospital")
+    met = watched.evaluate("window.hubSearch.last.results.map(r => r.met)")
+    assert met[0] == 3 and 1 in met
+    assert met == sorted(met, reverse=True)
+    first = watched.eval_on_selector("#search-results > li:first-child", "li => li.textContent.toLowerCase()")
+    assert "carer" in first
+
+
+def test_live_region_announces_the_count(watched, site_server):
+    search(watched, site_server.url, "co-production")
+    live = watched.locator("#search-status")
+    assert live.get_attribute("role") == "status" and live.get_attribute("aria-live") == "polite"
+    count = len(results(watched))
+    # Only the first page of results is shown; the count is for all of them.
+    n = int(status(watched).split()[0])
+    assert n >= count > 0 and status(watched) == f"{n} results for co-production"
+
+
+def test_no_results_offers_suggestions_and_the_a_to_z(watched, site_server):
+    assert search(watched, site_server.url, "zzqxj") == []
+    assert status(watched) == "No results for zzqxj"
+    link = watched.locator("#search-suggestions a", has_text="A to Z index")
+    href = link.get_attribute("href")
+    watched.goto(site_server.url + "search/" + href if not href.startswith("http") else href)
+    assert watched.locator("h1").inner_text().strip()
+    assert "404" not in watched.title()
+
+
+def test_keyboard_only_search_from_a_content_page(watched, site_server):
+    watched.goto(site_server.url + FFT_PAGE)
+    for _ in range(40):
+        watched.keyboard.press("Tab")
+        if watched.evaluate("document.activeElement.name") == "q":
+            break
+    else:
+        pytest.fail("Tab never reached the header search box")
+    watched.keyboard.type("co-production")
+    watched.keyboard.press("Enter")
+    watched.wait_for_url(re.compile(r"/search/\?q=co-production"))
+    watched.evaluate("window.hubSearch.ready")
+    watched.wait_for_selector("#search-results > li")
+    # Onwards by keyboard to the first result, and follow it.
+    for _ in range(60):
+        watched.keyboard.press("Tab")
+        if watched.evaluate("!!document.activeElement.closest('#search-results')"):
+            break
+    else:
+        pytest.fail("Tab never reached the results")
+    watched.keyboard.press("Enter")
+    watched.wait_for_url(re.compile(COPRODUCTION_PAGE))
+
+
+def test_filters_by_type_and_audience_with_the_keyboard(watched, site_server):
+    everything = search(watched, site_server.url, "carers")
+    assert len({r["type"] for r in everything}) > 1
+    watched.focus("#filter-type-commitment")
+    watched.keyboard.press("Space")
+    watched.evaluate("window.hubSearch.ready")
+    only = results(watched)
+    assert only and {r["type"] for r in only} == {"Carer commitment"}
+    assert "type=commitment" in watched.url
+    watched.focus("#filter-audience-staff")
+    watched.keyboard.press("Space")
+    watched.evaluate("window.hubSearch.ready")
+    assert 0 < len(results(watched)) <= len(only)
+    # The filtered address is shareable: opening it shows the same results.
+    shared = watched.url
+    watched.goto("about:blank")
+    watched.goto(shared)
+    watched.evaluate("window.hubSearch.ready")
+    watched.wait_for_selector("#search-results[aria-busy=false]", state="attached")
+    assert watched.is_checked("#filter-type-commitment") and watched.is_checked("#filter-audience-staff")
+
+
+def test_back_button_returns_to_the_previous_results(watched, site_server):
+    search(watched, site_server.url, "carers")
+    watched.fill("#search-page-q", "co-production")
+    watched.press("#search-page-q", "Enter")
+    watched.wait_for_url(re.compile(r"q=co-production"))
+    watched.evaluate("window.hubSearch.ready")
+    assert status(watched).endswith("co-production")
+    watched.go_back()
+    watched.wait_for_function("document.getElementById('search-status').textContent.endsWith('carers')")
+    assert watched.input_value("#search-page-q") == "carers"
+
+
+def test_client_makes_the_same_terms_as_the_indexer(watched, site_server):
+    from search import indexer
+
+    text = "Organizations co-production carers' behaviour recognized analyzing FFT Friends families running"
+    search(watched, site_server.url, "x")
+    client = watched.evaluate("t => window.hubSearch.termsOf(t)", text)
+    python = [[indexer.query_terms(w)[0] if indexer.query_terms(w) else None for w in (c.split("-") + ([c.replace("-", "")] if "-" in c else []))]
+              for c in text.lower().split()]
+    assert client == python
+
+
+def test_network_switched_off_after_first_load(page, site_server):
+    search(page, site_server.url, "carers")
+    page.wait_for_timeout(500)  # the small index is fetched whole once results show
+    page.context.set_offline(True)
+    try:
+        page.fill("#search-page-q", "Friends and Family Test")
+        page.press("#search-page-q", "Enter")
+        page.evaluate("window.hubSearch.ready")
+        found = results(page)
+        assert found and found[0]["href"].split("#")[0].endswith(FFT_PAGE)
+    finally:
+        page.context.set_offline(False)
+
+
+def test_without_javascript_the_page_says_so_and_links_the_a_to_z(browser, site_server, built_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_server.url + "search/?q=carers")
+        message = page.locator(".hub-search-noscript")
+        assert message.is_visible() and "JavaScript" in message.inner_text()
+        href = message.locator("a").get_attribute("href")
+        target = (built_site / "search" / href).resolve()
+        assert (target / "index.html").is_file() or target.is_file()
+    finally:
+        context.close()
+
+
+class _CspHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", "script-src 'self'; object-src 'none'; base-uri 'self'")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_strict_content_security_policy_does_not_break_search(watched, built_site):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CspHandler, directory=str(built_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    violations = []
+    watched.on("console", lambda m: "Content Security Policy" in m.text and "hub-search" in m.text and violations.append(m.text))
+    try:
+        found = search(watched, f"http://127.0.0.1:{httpd.server_address[1]}/", "Friends and Family Test")
+        assert found and found[0]["href"].split("#")[0].endswith(FFT_PAGE)
+        assert not violations
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """`build --offline` output. Built-site checks are left to their own tests: this one is about search."""
+    from hub import config, pipeline
+
+    out = tmp_path_factory.mktemp("offline") / "site"
+    findings = pipeline.build(config.load(Path(__file__).resolve().parent.parent / "mkdocs.yml"),
+                              out=out, offline=True, run_checks=False)
+    assert not [f.format() for f in findings if f.severity == "error"]
+    return out
+
+
+def test_offline_copy_searches_from_file_urls(watched, offline_site):
+    search_page = (offline_site / "search.html").as_uri()
+    watched.goto(search_page + "?q=" + quote("Friends and Family Test"))
+    watched.evaluate("window.hubSearch.ready")
+    found = results(watched)
+    assert found[0]["href"].startswith("file://")
+    assert found[0]["href"].split("#")[0].endswith("guides/friends-and-family-test.html")
+    watched.click("#search-results li:first-child a")
+    watched.wait_for_load_state()
+    assert "Friends and Family Test" in watched.locator("h1").inner_text()
+    # The header form on a content page goes to the offline search page.
+    watched.fill("input[name=q] >> nth=0", "co-production")
+    watched.press("input[name=q] >> nth=0", "Enter")
+    watched.wait_for_url(re.compile(r"search\.html\?q=co-production"))
+    watched.evaluate("window.hubSearch.ready")
+    assert results(watched)[0]["href"].split("#")[0].endswith("co-production-and-co-design-in-practice.html")
+
+
+def test_search_works_on_a_phone_screen(mobile_page, site_server):
+    found = search(mobile_page, site_server.url, "carers")
+    assert found
+    box = mobile_page.locator("#search-results > li:first-child a").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
