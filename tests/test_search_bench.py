@@ -1,0 +1,22 @@
+"""The search benchmark still runs (at 20 pages, so it stays quick); the real runs are by hand."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+
+def test_benchmark_runs_and_prints_its_table():
+    import search_bench
+
+    results = search_bench.run(20)
+    for kind in ("hub", "material"):
+        assert results[kind]["first_ms"] > 0 and results[kind]["bytes_gz"] > 0 and results[kind]["rss_mb"] > 0
+    assert results["hub"]["warm_p90"] > 0 and results["index_seconds"] > 0
+    table = search_bench.table(results)
+    assert table.startswith("| Measure | Hub | Material |") and "first result" in table
