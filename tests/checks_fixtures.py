@@ -59,3 +59,19 @@ def run(check, tmp_path: Path, pages: dict[str, str], files: dict[str, bytes] | 
 
 def lines(findings) -> list[int]:
     return [f.line for f in findings]
+
+
+def copy_of_the_real_site(tmp_path: Path):
+    """A temporary copy of content/ with a mkdocs.yml that builds it with the real theme and hooks."""
+    import re
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {content}", text)
+    text = re.sub(r"(?m)^(\s+custom_dir: )(\S+)$", lambda m: f"{m.group(1)}{ROOT / m.group(2)}", text)
+    text = re.sub(r"(?m)^(\s+- )(hub/\S+\.py)$", lambda m: f"{m.group(1)}{ROOT / m.group(2)}", text)
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return hub_config.load(path), content

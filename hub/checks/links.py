@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from hub.checks import images
-from hub.checks.loopback import Loopback
+from hub.checks.loopback import Loopback, site_prefix
 from hub.checks.markdown_source import MarkdownSource
 from hub.checks.pages import finding, line_containing, page_for_url
 from hub.findings import ERROR, Finding
@@ -109,7 +109,7 @@ maxrequestspersecond=1000
 
 
 def run_built(site, site_dir: Path, config) -> list:
-    with Loopback(site_dir) as url:
+    with Loopback(site_dir, site_prefix(config)) as url:
         proven = [url + u for u in sorted(proven_anchor_links(site_dir))]
         rows = crawl([url + p.url for p in site.pages] or [url], skip=proven)
     return [f for row in rows for f in _as_findings(row, url, site, config)]

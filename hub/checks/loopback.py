@@ -17,6 +17,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        # The site is served under its real path (site_url's, such as /hub/), because
+        # some pages (404.html) use absolute links that only work there.
+        prefix = self.server.prefix
+        if not path.startswith(prefix):
+            return str(Path(self.directory) / ".hub-outside-the-site")
+        return super().translate_path("/" + path[len(prefix):])
+
 
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
@@ -25,13 +33,21 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # a crawler or browser closing a connection early is not a problem with the site
 
 
-class Loopback:
-    """`with Loopback(folder) as url:` serves folder at url until the block ends."""
+def site_prefix(config) -> str:
+    """The path part of site_url ('/hub/' for https://example.github.io/hub/)."""
+    from urllib.parse import urlsplit
 
-    def __init__(self, root: Path):
+    return urlsplit(getattr(config, "site_url", "") or "/").path or "/"
+
+
+class Loopback:
+    """`with Loopback(folder, "/hub/") as url:` serves folder at url until the block ends."""
+
+    def __init__(self, root: Path, prefix: str = "/"):
         handler = functools.partial(_Handler, directory=str(root))
         self.httpd = _Server(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.httpd.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{self.httpd.prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> str:

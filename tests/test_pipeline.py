@@ -1,0 +1,101 @@
+"""Build and check: all problems reported at once, non-zero exit, and the last good site kept.
+
+Works on a temporary copy of the real content, built with the real theme and
+hooks, so breaking pages here never touches content/ or site/.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from checks_fixtures import copy_of_the_real_site
+
+from hub import cli, pipeline
+from hub.findings import ERROR
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("pipeline")
+    config, content = copy_of_the_real_site(tmp)
+    out = tmp / "site"
+    findings = pipeline.build(config, out=out)
+    assert not [f.format() for f in findings if f.severity == ERROR]
+    return config, content, out, snapshot(out)
+
+
+def guide(content: Path, n: int) -> Path:
+    return sorted((content / "guides").glob("*.md"))[n]
+
+
+def test_good_content_builds(good_build):
+    _, _, out, files = good_build
+    assert "index.html" in files and any(name.startswith("guides/") for name in files)
+
+
+def test_broken_pages_are_all_reported_and_the_old_site_survives(good_build):
+    config, content, out, before = good_build
+    broken = {guide(content, 0): "\n[A missing page](no-such-page.md)\n",
+              guide(content, 1): "\n![](no-such-image.png)\n",
+              guide(content, 2): "\n<script>alert('hi')</script>\n"}
+    originals = {path: path.read_text(encoding="utf-8") for path in broken}
+    try:
+        for path, text in broken.items():
+            append(path, text)
+        code = cli.main(["--config", str(config.path), "build", "--out", str(out)])
+        findings = pipeline.build(config, out=out)
+    finally:
+        for path, text in originals.items():
+            path.write_text(text, encoding="utf-8")
+    assert code == 1
+    errors = [f for f in findings if f.severity == ERROR]
+    assert {(f.check, Path(f.path).name) for f in errors} >= {
+        ("links", guide(content, 0).name), ("alt-text", guide(content, 1).name), ("unsafe-html", guide(content, 2).name)}
+    assert all(f.line > 1 for f in errors if f.check in ("links", "alt-text", "unsafe-html"))
+    assert snapshot(out) == before, "the last good site was changed"
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".site-")) == [], "staging left behind"
+
+
+def test_front_matter_error_stops_the_build_and_keeps_the_old_site(good_build):
+    config, content, out, before = good_build
+    path = guide(content, 3)
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(original.replace("type: guide", "type: guide\ncolour: blue", 1), encoding="utf-8")
+        findings = pipeline.build(config, out=out)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert any("unknown front matter key 'colour'" in f.message for f in findings)
+    assert snapshot(out) == before
+
+
+def test_check_never_writes_the_site(tmp_path):
+    config, content = copy_of_the_real_site(tmp_path)
+    append(guide(content, 0), "\n[click here](https://www.nhs.uk/)\n")
+    assert cli.main(["--config", str(config.path), "check"]) == 1
+    assert not (tmp_path / "site").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_good_build_replaces_the_site(good_build):  # last: it changes the shared site
+    config, content, out, before = good_build
+    path = guide(content, 4)
+    original = path.read_text(encoding="utf-8")
+    try:
+        append(path, "\nOne more plain sentence for this test.\n")
+        assert cli.main(["--config", str(config.path), "build", "--out", str(out)]) == 0
+        changed = snapshot(out)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert changed != before and "index.html" in changed
+    assert changed[f"guides/{path.stem}/index.html"] != before[f"guides/{path.stem}/index.html"]
