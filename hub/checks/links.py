@@ -98,6 +98,7 @@ def _suggest(path: str, page, site) -> str:
 LINKCHECKER_CONFIG = """\
 [filtering]
 checkextern=0
+internlinks={intern}
 ignore=
 {ignore}
 [checking]
@@ -111,7 +112,7 @@ maxrequestspersecond=1000
 def run_built(site, site_dir: Path, config) -> list:
     with Loopback(site_dir, site_prefix(config)) as url:
         proven = [url + u for u in sorted(proven_anchor_links(site_dir))]
-        rows = crawl([url + p.url for p in site.pages] or [url], skip=proven)
+        rows = crawl([url + p.url for p in site.pages] or [url], skip=proven, intern=url)
     return [f for row in rows for f in _as_findings(row, url, site, config)]
 
 
@@ -142,13 +143,17 @@ def proven_anchor_links(site_dir: Path) -> set[str]:
     return proven
 
 
-def crawl(start_urls: list[str], skip: list[str] = ()) -> list[dict]:
-    """Run LinkChecker on the given URLs; return its failing and warning rows (parsed CSV)."""
+def crawl(start_urls: list[str], skip: list[str] = (), intern: str = "") -> list[dict]:
+    """Run LinkChecker on the given URLs; return its failing and warning rows (parsed CSV).
+
+    Everything under `intern` is the site (LinkChecker would otherwise treat only the
+    folder of each start URL as the site, and merely syntax-check the rest).
+    """
     import re
 
     ignore = "\n".join(f" ^{re.escape(u)}$" for u in skip) or " ^$never"
     with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as cfg:
-        cfg.write(LINKCHECKER_CONFIG.format(ignore=ignore))
+        cfg.write(LINKCHECKER_CONFIG.format(ignore=ignore, intern="^" + re.escape(intern) if intern else ""))
     try:
         exe = Path(sys.executable).with_name("linkchecker")
         cmd = [str(exe) if exe.exists() else "linkchecker", "-f", cfg.name, "--no-status", "-o", "csv/utf-8",
@@ -185,8 +190,9 @@ def _as_findings(row: dict, base: str, site, config):
         return
     fragment = urlsplit(href).fragment
     last = posixpath.basename(urlsplit(href).path.rstrip("/"))
+    # MkDocs rewrites links (other.md -> ../other/), so look for the forms a contributor wrote
     line = line_containing(page, href, f"#{fragment}" if fragment else "", f"{last}.md" if last else "",
-                           default=0)
+                           last if "." in last and not last.endswith(".html") else "", default=0)
     fix = ("correct the link in this page" if line else
            "the link comes from the page template or navigation: check mkdocs.yml nav and theme/")
     yield finding(page, config, line, f"{problem} (on the built page /{page.url})", fix, CHECK)
