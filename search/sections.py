@@ -37,9 +37,29 @@ def content_root(soup: BeautifulSoup) -> Tag | None:
     return soup.find(attrs={"data-hub-content": True}) or soup.find("article") or soup.find("main")
 
 
+def content_html(html: str) -> str:
+    """Just the element marked data-hub-content, cut out of the page without parsing it all.
+
+    A page's header and navigation can be hundreds of times larger than its
+    content on a big site (Material lists every page in the navigation), so
+    parsing whole pages would make indexing grow with the square of the site.
+    """
+    at = html.find("data-hub-content")
+    start = html.rfind("<", 0, at) if at >= 0 else -1
+    name = re.match(r"<([a-zA-Z][\w-]*)", html[start:]) if start >= 0 else None
+    if name is None:
+        return html
+    depth = 0
+    for tag in re.finditer(rf"<(/?){name.group(1)}\b[^>]*>", html[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start:start + tag.end()]
+    return html
+
+
 def split_sections(html: str) -> list[Section]:
     """The page's sections in reading order; sections with no heading and no text are dropped."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(content_html(html), "html.parser")
     root = content_root(soup)
     if root is None:
         return []
