@@ -97,14 +97,15 @@ def _suggest(path: str, page, site) -> str:
 
 LINKCHECKER_CONFIG = """\
 [filtering]
-checkextern=0
+checkextern={extern}
 internlinks={intern}
 ignore=
 {ignore}
 [checking]
 threads=4
-timeout=20
-maxrequestspersecond=1000
+timeout={timeout}
+maxrequestspersecond={rate}
+recursionlevel={recursion}
 [AnchorCheck]
 """
 
@@ -143,7 +144,8 @@ def proven_anchor_links(site_dir: Path) -> set[str]:
     return proven
 
 
-def crawl(start_urls: list[str], skip: list[str] = (), intern: str = "") -> list[dict]:
+def crawl(start_urls: list[str], skip: list[str] = (), intern: str = "", external: bool = False,
+          recursion: int = -1) -> list[dict]:
     """Run LinkChecker on the given URLs; return its failing and warning rows (parsed CSV).
 
     Everything under `intern` is the site (LinkChecker would otherwise treat only the
@@ -153,12 +155,15 @@ def crawl(start_urls: list[str], skip: list[str] = (), intern: str = "") -> list
 
     ignore = "\n".join(f" ^{re.escape(u)}$" for u in skip) or " ^$never"
     with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as cfg:
-        cfg.write(LINKCHECKER_CONFIG.format(ignore=ignore, intern="^" + re.escape(intern) if intern else ""))
+        cfg.write(LINKCHECKER_CONFIG.format(
+            ignore=ignore, intern="^" + re.escape(intern) if intern else "", extern=int(external),
+            # other websites get LinkChecker's polite default rate and a longer timeout
+            timeout=30 if external else 20, rate=10 if external else 1000, recursion=recursion))
     try:
         exe = Path(sys.executable).with_name("linkchecker")
         cmd = [str(exe) if exe.exists() else "linkchecker", "-f", cfg.name, "--no-status", "-o", "csv/utf-8",
                *start_urls]
-        done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", timeout=300,
+        done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", timeout=3600 if external else 300,
                               env={**os.environ, "LC_ALL": "C.UTF-8"})
     finally:
         os.unlink(cfg.name)
