@@ -45,6 +45,17 @@
     syncDrawer();
   }
 
+  // Material names each section's menu after its expand/collapse label, which holds only an
+  // icon; name it after the section's own link so screen readers can tell the menus apart.
+  document.querySelectorAll(".md-nav--primary nav.md-nav[aria-labelledby]").forEach(function (nav) {
+    var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+    var link = label && label.parentElement && label.parentElement.querySelector("a");
+    if (label && !label.textContent.trim() && link) {
+      nav.removeAttribute("aria-labelledby");
+      nav.setAttribute("aria-label", link.textContent.trim());
+    }
+  });
+
   // Colour scheme: Material's palette keys, so its own start-up script restores the choice.
   var scheme = document.querySelector(".hub-scheme-button");
   if (scheme && typeof __md_get === "function") {
