@@ -41,12 +41,12 @@ from .words import words
 
 ASSETS = "assets/search"  # client, lunr.js and the index, inside the built site
 CLIENT_DIR = Path(__file__).resolve().parent / "client"
-# Field -> boost. Override in mkdocs.yml under extra.hub.search.fields.
+# Field -> boost, when mkdocs.yml has no extra.hub.search.fields.
 DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "body": 1, "type": 1, "audience": 1}
 SHARD_BYTES = 24_000  # target size of a postings shard before compression
 DOC_CHUNK = 16  # sections per document-store file
 SNIPPET_CHARS = 1000  # text kept per section for snippets
-PREFETCH_BYTES = 1_500_000  # a whole index under this size is fetched after the first results (works offline)
+PREFETCH_BYTES = 1_500_000  # default of extra.hub.search.prefetch_bytes
 LUNR_JS = Path("contrib/search/templates/search/lunr.js")  # shipped inside the mkdocs package
 
 
@@ -76,7 +76,8 @@ def build_index(site_dir: Path, config, site, offline: bool = False) -> dict:
     if out.exists():
         shutil.rmtree(out)
     (out / "index").mkdir(parents=True)
-    stats = write_index(out / "index", index, docs, fields, vocab, speller)
+    prefetch_bytes = int(settings.get("prefetch_bytes", PREFETCH_BYTES))
+    stats = write_index(out / "index", index, docs, vocab, speller, prefetch_bytes)
     copy_client(out)
     stats["seconds"] = round(time.perf_counter() - started, 2)
     return stats
@@ -198,7 +199,7 @@ def _write(folder: Path, stem: str, name_for_data, data) -> str:
     return filename
 
 
-def write_index(folder: Path, index, docs: list[Doc], fields: dict, vocab, speller) -> dict:
+def write_index(folder: Path, index, docs: list[Doc], vocab, speller, prefetch_bytes: int = PREFETCH_BYTES) -> dict:
     field_names = list(index.fields)
     lexicon = sorted(index.inverted_index)
     position = {term: n for n, term in enumerate(lexicon)}
@@ -257,7 +258,7 @@ def write_index(folder: Path, index, docs: list[Doc], fields: dict, vocab, spell
     total = sum(f.stat().st_size for f in folder.iterdir())
     manifest = {
         "version": 1,
-        "prefetch": total <= PREFETCH_BYTES,
+        "prefetch": total <= prefetch_bytes,
         "fields": field_names,
         "lexicon": "\n".join(lexicon),
         "shards": {"starts": shard_starts, "files": shard_files},

@@ -290,3 +290,21 @@ def test_search_works_on_a_phone_screen(mobile_page, site_server):
     assert found
     box = mobile_page.locator("#search-results > li:first-child a").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("q", ["carers", "zzqxj", "feedbak"])
+def test_search_page_with_results_passes_axe(browser, site_server, scheme, q):
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        search(page, site_server.url, q)
+        page.evaluate(AXE_SCRIPT)
+        report = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: "
+                               "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
+        problems = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in report["violations"]]
+        assert not problems
+    finally:
+        context.close()
