@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -31,9 +32,10 @@ Original words.
 
 
 def temp_project(tmp_path: Path, pages: dict[str, str]) -> Path:
-    """A copy of mkdocs.yml whose content folder is a temporary one; returns the config path."""
+    """A copy of mkdocs.yml and the real content in a temporary folder, plus `pages`; returns the config path."""
     content = tmp_path / "content"
-    for rel, text in {"index.md": (ROOT / "content/index.md").read_text(encoding="utf-8"), **pages}.items():
+    shutil.copytree(ROOT / "content", content)
+    for rel, text in pages.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
     raw = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
