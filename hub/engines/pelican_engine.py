@@ -87,7 +87,8 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
         except Exception as e:  # Pelican raises plain exceptions (template errors, bad settings)
             raise BuildFailed(_as_findings(handler.records, content) + [
                 Finding("theme/pelican", 0, f"Pelican stopped: {type(e).__name__}: {e}",
-                        "fix the problem named above", ERROR, "build")]) from None
+                        "fix the template or setting the message names (templates are in theme/pelican/templates/)",
+                        ERROR, "build")]) from None
         finally:
             log.removeHandler(handler)
         findings = _as_findings(handler.records, content)
