@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hub.checks.markdown_source import MarkdownSource
-from hub.checks.pages import finding, page_for_html
+from hub.checks.pages import finding
 
 CHECK = "headings"
 
@@ -32,24 +32,13 @@ def run(site, config) -> list:
 
 def run_built(site, site_dir: Path, config) -> list:
     """Each rendered content page has exactly one <h1>."""
-    from bs4 import BeautifulSoup
+    from hub.checks.built_html import page_html
 
     out = []
     for page in site.pages:
-        html = _html_file(site_dir, page)
-        if html is None:
-            continue
-        count = len(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all("h1"))
-        if count != 1:
+        built = page_html(site_dir, page, site)
+        if built is not None and built.h1 != 1:
             out.append(finding(page, config, page.line("title"),
-                               f"the built page /{page.url} has {count} top-level headings (H1), not one",
+                               f"the built page /{page.url} has {built.h1} top-level headings (H1), not one",
                                "keep the title in the front matter and start body headings with ##", CHECK))
     return out
-
-
-def _html_file(site_dir: Path, page) -> Path | None:
-    for candidate in (Path(site_dir) / page.url / "index.html",
-                      Path(site_dir) / (page.url.rstrip("/") + ".html") if page.url else Path(site_dir) / "index.html"):
-        if candidate.is_file():
-            return candidate
-    return None

@@ -112,12 +112,12 @@ recursionlevel={recursion}
 
 def run_built(site, site_dir: Path, config) -> list:
     with Loopback(site_dir, site_prefix(config)) as url:
-        proven = [url + u for u in sorted(proven_anchor_links(site_dir))]
+        proven = [url + u for u in sorted(proven_anchor_links(site_dir, site))]
         rows = crawl([url + p.url for p in site.pages] or [url], skip=proven, intern=url)
     return [f for row in rows for f in _as_findings(row, url, site, config)]
 
 
-def proven_anchor_links(site_dir: Path) -> set[str]:
+def proven_anchor_links(site_dir: Path, site=None) -> set[str]:
     """Site-relative URLs with a #fragment, linked from the built pages, whose target page has that id.
 
     LinkChecker's anchor check fetches and parses the whole page again for every
@@ -128,7 +128,7 @@ def proven_anchor_links(site_dir: Path) -> set[str]:
     """
     from hub.checks.built_html import site_pages
 
-    pages = site_pages(site_dir)
+    pages = site_pages(site_dir, site)
     proven = set()
     for url, page in pages.items():
         for href in page.hrefs:

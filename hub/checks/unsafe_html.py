@@ -68,21 +68,15 @@ def is_unsafe_url(value: str) -> bool:
 
 def run_built(site, site_dir: Path, config) -> list:
     """A second look at the rendered content area, in case Markdown produced something the source scan missed."""
-    from bs4 import BeautifulSoup
-
-    from hub.checks.headings import _html_file
+    from hub.checks.built_html import page_html
 
     out = []
     for page in site.pages:
-        html_file = _html_file(site_dir, page)
-        if html_file is None:
-            continue
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        for area in soup.select("[data-hub-content]"):
-            for el in area.find_all(True):
-                for msg, fix in tag_problems(el.name, [(k, " ".join(v) if isinstance(v, list) else v)
-                                                       for k, v in el.attrs.items()]):
-                    needle = el.get("href") or el.get("src") or f"<{el.name}"
-                    out.append(finding(page, config, line_containing(page, needle),
-                                       f"{msg} (in the built page /{page.url})", fix, CHECK))
+        built = page_html(site_dir, page, site)
+        for name, attrs in built.content_tags if built else []:
+            for msg, fix in tag_problems(name, attrs):
+                values = dict(attrs)
+                needle = values.get("href") or values.get("src") or f"<{name}"
+                out.append(finding(page, config, line_containing(page, needle),
+                                   f"{msg} (in the built page /{page.url})", fix, CHECK))
     return out
