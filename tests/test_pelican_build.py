@@ -159,3 +159,16 @@ def test_offline_build_uses_html_files(tmp_path, hub_config, site_model):
     for a in soup.select("nav.nhsuk-header__navigation a, nav.nhsuk-breadcrumb a"):
         assert a["href"].endswith(".html"), a["href"]
         assert (out / rel).parent.joinpath(a["href"]).resolve().exists()
+
+
+def test_search_index_is_the_same_from_both_engines(pelican_site, built_site):
+    """The search code indexes each engine's output; the same content gives the same index, byte for byte,
+    so a search gives the same results, with the same links, whichever engine built the site."""
+    def files(site_dir: Path) -> dict[str, bytes]:
+        folder = site_dir / "assets" / "search"
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    pelican, mkdocs = files(pelican_site), files(built_site)
+    assert any(name.startswith("index/d") for name in pelican)  # the document store is there
+    assert sorted(pelican) == sorted(mkdocs)
+    assert [name for name in pelican if pelican[name] != mkdocs[name]] == []
