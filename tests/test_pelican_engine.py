@@ -78,6 +78,20 @@ def test_links_between_pages_work_in_a_small_site(tmp_path):
     assert 'href="../../">home page</a>' in html
 
 
+def test_images_beside_the_markdown_are_published_at_the_same_path(tmp_path):
+    page = GUIDE.replace("Original words.", "![A bar chart of survey replies](images/chart.png)")
+    project = temp_project(tmp_path, {"guides/live.md": page})
+    (tmp_path / "content" / "guides" / "images").mkdir()
+    (tmp_path / "content" / "guides" / "images" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "content" / "_data").mkdir()
+    (tmp_path / "content" / "_data" / "contacts.yml").write_text("phone: 0300\n", encoding="utf-8")
+    assert pelican_engine.build(hub_config.load(project), tmp_path / "site") == []
+    html = (tmp_path / "site" / "guides" / "live" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../images/chart.png"' in html
+    assert (tmp_path / "site" / "guides" / "images" / "chart.png").exists()
+    assert not (tmp_path / "site" / "_data").exists()  # data files are read by the build, not published
+
+
 def test_without_the_nhs_frontend_package_the_build_says_how_to_fix_it(tmp_path, monkeypatch):
     monkeypatch.setattr(assets, "PACKAGE", tmp_path / "missing")
     cfg = hub_config.load(temp_project(tmp_path, {}))
