@@ -170,7 +170,7 @@ def add_home_routes(page, config, files):
 # --- on_post_build ----------------------------------------------------------------------
 
 def write_feed(config, site, files):
-    """news/feed.xml, with each item's address as this build publishes it."""
+    """The Atom feed (feeds.FEED_PATH), with each item's address as this build publishes it."""
     site_url = config.site_url or "/"
 
     def page_url(page) -> str:
