@@ -59,6 +59,8 @@ MKDOCS_LINK_WARNINGS = ("contains a link", "contains an unrecognized relative li
 def _without_repeats(later: list[Finding], source: list[Finding]) -> list[Finding]:
     """Drop a built-site finding that the source checks already reported for the same file (and line)."""
     same_line = {(f.path, f.line, f.check) for f in source}
+    # a missing image is reported by the alt-text check; the crawler's 404 for it says the same
+    same_line |= {(f.path, f.line, "links") for f in source if f.check == "alt-text"}
     linked_files = {f.path for f in source if f.check == "links"}
     kept = []
     for f in later:

@@ -99,3 +99,19 @@ def test_a_good_build_replaces_the_site(good_build):  # last: it changes the sha
         path.write_text(original, encoding="utf-8")
     assert changed != before and "index.html" in changed
     assert changed[f"guides/{path.stem}/index.html"] != before[f"guides/{path.stem}/index.html"]
+
+
+def test_built_findings_that_repeat_a_source_finding_are_dropped():
+    from hub.findings import Finding
+
+    source = [Finding("content/a.md", 12, "the image file x.png does not exist", "", ERROR, "alt-text"),
+              Finding("content/a.md", 14, "the link points to b.md, but there is no such page", "", ERROR, "links")]
+    later = [Finding("content/a.md", 12, "the link 'x.png' is broken (404)", "", ERROR, "links"),
+             Finding("content/a.md", 14, "the link 'b.md' is broken (404)", "", ERROR, "links"),
+             Finding("content/a.md", 0, "Doc file 'a.md' contains a link 'b.md', but the target is not found",
+                     "", "warning", "build"),
+             Finding("content/a.md", 20, "the link 'c/' is broken (404)", "", ERROR, "links"),
+             Finding("content/z.md", 0, "Doc file 'z.md' contains a link 'q.md', but the target is not found",
+                     "", "warning", "build")]
+    kept = pipeline._without_repeats(later, source)
+    assert [(f.path, f.line) for f in kept] == [("content/a.md", 20), ("content/z.md", 0)]
