@@ -6,6 +6,7 @@ hooks, so breaking pages here never touches content/ or site/.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -79,10 +80,17 @@ def test_front_matter_error_stops_the_build_and_keeps_the_old_site(good_build):
     assert snapshot(out) == before
 
 
-def test_check_never_writes_the_site(tmp_path):
+def test_check_reports_with_annotations_and_a_summary_and_never_writes_the_site(tmp_path, capsys, monkeypatch):
     config, content = copy_of_the_real_site(tmp_path)
-    append(guide(content, 0), "\n[click here](https://www.nhs.uk/)\n")
+    page = guide(content, 0)
+    append(page, "\n[click here](https://www.nhs.uk/)\n")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert cli.main(["--config", str(config.path), "check"]) == 1
+    out = capsys.readouterr().out
+    assert f"content/guides/{page.name}:{line}: the link text 'click here' does not say where the link goes" in out
+    assert f"::error file=content/guides/{page.name},line={line},title=link-text::" in out
+    assert re.search(r"^link-text +1 +\d+$", out, re.M), out  # the summary table: errors, warnings per check
     assert not (tmp_path / "site").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
