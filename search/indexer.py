@@ -26,13 +26,14 @@ import shutil
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
-from lunr.trimmer import trimmer
+from lunr.token import Token
 
 from . import sections as html_sections
 from . import vocabulary
@@ -62,6 +63,10 @@ class Doc:
     topics: list
     boost: float
 
+    @cached_property
+    def text_words(self) -> list[str]:
+        return words(self.text)
+
 
 def build_index(site_dir: Path, config, site, offline: bool = False) -> dict:
     """Index site_dir's pages and write the client and index under site_dir/assets/search/."""
@@ -71,13 +76,15 @@ def build_index(site_dir: Path, config, site, offline: bool = False) -> dict:
     vocab = vocabulary.load()
     speller = Speller(vocab.spellings)
     docs = collect_docs(Path(site_dir), config, site, offline=offline)
-    index = lunr_index(docs, fields, speller)
+    register_speller(speller)
+    terms = Terms()
+    index = lunr_index(docs, fields, speller, terms)
     out = Path(site_dir) / ASSETS
     if out.exists():
         shutil.rmtree(out)
     (out / "index").mkdir(parents=True)
     prefetch_bytes = int(settings.get("prefetch_bytes", PREFETCH_BYTES))
-    stats = write_index(out / "index", index, docs, vocab, speller, prefetch_bytes)
+    stats = write_index(out / "index", index, docs, vocab, terms, prefetch_bytes)
     copy_client(out)
     stats["seconds"] = round(time.perf_counter() - started, 2)
     return stats
@@ -131,27 +138,51 @@ def register_speller(speller: Speller):
     return hub_spelling
 
 
-def _cached_stemmer():
-    seen: dict[str, str] = {}
+def index_pipeline() -> Pipeline:
+    """lunr's indexing pipeline with the hub's spelling step: stop words, spelling, stemmer.
 
-    def stem(s, metadata=None):
-        out = seen.get(s)
-        if out is None:
-            from lunr.stemmer import porter_stemmer
-            out = seen[s] = porter_stemmer.stem(s)
+    lunr's trimmer is left out: words() has already cut every word clean, the
+    same way the browser client does.
+    """
+    p = Pipeline()
+    p.add(stop_word_filter, Pipeline.registered_functions[PIPELINE_NAME], stemmer)
+    return p
+
+
+class Terms:
+    """Words -> index terms through the indexing pipeline, once per distinct word.
+
+    A site uses the same few thousand words over and over; running lunr's
+    pipeline once per distinct word instead of once per occurrence gives the
+    same terms, many times faster.
+    """
+
+    def __init__(self):
+        self.pipeline = index_pipeline()
+        self.seen: dict[str, str | None] = {}
+
+    def term(self, word: str) -> str | None:
+        if word not in self.seen:
+            out = self.pipeline.run([Token(word)])
+            self.seen[word] = str(out[0]) if out else None
+        return self.seen[word]
+
+    def __call__(self, text_words: list[str]) -> list[str]:
+        seen = self.seen
+        out = []
+        for w in text_words:
+            t = seen[w] if w in seen else self.term(w)
+            if t:
+                out.append(t)
         return out
 
-    def cached(token, i=None, tokens=None):
-        return token.update(stem)
 
-    cached.label = "stemmer"  # the same function as lunr's stemmer, remembered per word
-    return cached
-
-
-def lunr_index(docs: list[Doc], fields: dict, speller: Speller):
+def lunr_index(docs: list[Doc], fields: dict, speller: Speller, terms: Terms | None = None):
     spelling = register_speller(speller)
+    terms = terms or Terms()
     builder = Builder()
-    builder.pipeline.add(trimmer, stop_word_filter, spelling, _cached_stemmer())
+    # Fields arrive as lists of terms already through index_pipeline() (see Terms), so the
+    # builder's own pipeline is empty; the search pipeline is what lunr.js will load.
     builder.search_pipeline.add(spelling, stemmer)
     builder.ref("id")
     for name, boost in fields.items():
@@ -159,28 +190,20 @@ def lunr_index(docs: list[Doc], fields: dict, speller: Speller):
     for n, doc in enumerate(docs):
         builder.add({
             "id": str(n),
-            "title": " ".join(words(doc.title)),
-            "heading": " ".join(words(doc.heading)),
-            "summary": " ".join(words(doc.summary)),
-            "topics": " ".join(words(" ".join(doc.topics))),
-            "body": " ".join(words(doc.text)),
-            "type": doc.type,
-            "audience": " ".join(doc.audience),
+            "title": terms(words(doc.title)),
+            "heading": terms(words(doc.heading)),
+            "summary": terms(words(doc.summary)),
+            "topics": terms(words(" ".join(doc.topics))),
+            "body": terms(doc.text_words),
+            "type": terms([doc.type]),
+            "audience": terms(list(doc.audience)),
         }, {"boost": doc.boost} if doc.boost != 1 else None)
     return builder.build()
 
 
 def query_terms(text: str) -> list[str]:
-    """Run text through the indexing pipeline: the terms a section containing it would get."""
-    from lunr.tokenizer import Tokenizer
-
-    return [str(t) for t in index_pipeline().run(Tokenizer(" ".join(words(text))))]
-
-
-def index_pipeline() -> Pipeline:
-    p = Pipeline()
-    p.add(trimmer, stop_word_filter, Pipeline.registered_functions[PIPELINE_NAME], stemmer)
-    return p
+    """The terms a section containing text would get (used by tests to compare with the client)."""
+    return Terms()(words(text))
 
 
 # --- writing it out -------------------------------------------------------------------
@@ -199,7 +222,7 @@ def _write(folder: Path, stem: str, name_for_data, data) -> str:
     return filename
 
 
-def write_index(folder: Path, index, docs: list[Doc], vocab, speller, prefetch_bytes: int = PREFETCH_BYTES) -> dict:
+def write_index(folder: Path, index, docs: list[Doc], vocab, terms: Terms, prefetch_bytes: int = PREFETCH_BYTES) -> dict:
     field_names = list(index.fields)
     lexicon = sorted(index.inverted_index)
     position = {term: n for n, term in enumerate(lexicon)}
@@ -252,7 +275,7 @@ def write_index(folder: Path, index, docs: list[Doc], vocab, speller, prefetch_b
     meta = "".join(chr(48 + types.index(d.type) * 4 + sum(1 << audiences.index(a) for a in d.audience if a in audiences))
                    for d in docs)
 
-    words_file = _write(folder, "w", "w", display_words(docs, lexicon, position, speller))
+    words_file = _write(folder, "w", "w", display_words(docs, lexicon, terms))
 
     from hub.content import schema
     total = sum(f.stat().st_size for f in folder.iterdir())
@@ -281,16 +304,14 @@ def _snippet_text(text: str) -> str:
 
 def synonym_groups(vocab) -> list:
     """Each group as lists of terms, as the indexing pipeline would make them."""
-    pipeline = index_pipeline()
-    from lunr.tokenizer import Tokenizer
-
+    terms = Terms()
     groups = []
     for group in vocab.synonyms:
         phrases = []
         for phrase in group:
-            terms = [str(t) for t in pipeline.run(Tokenizer(" ".join(_phrase_words(phrase))))]
-            if terms and terms not in phrases:
-                phrases.append(terms)
+            made = terms(" ".join(_phrase_words(phrase)).split())
+            if made and made not in phrases:
+                phrases.append(made)
         if len(phrases) > 1:
             groups.append(phrases)
     return groups
@@ -305,30 +326,23 @@ def _phrase_words(phrase: str) -> list[str]:
     return out
 
 
-def display_words(docs, lexicon, position, speller) -> list:
-    """For each term, the commonest way it is written and how many sections use it (for "did you mean")."""
-    pipeline = index_pipeline()
-    from lunr.token import Token
-
-    term_of: dict[str, str | None] = {}
-    counts: dict[str, Counter] = defaultdict(Counter)
-    sections_with: Counter = Counter()
+def display_words(docs, lexicon, terms: Terms) -> list:
+    """For each term, the commonest way it is written and how often (for "did you mean")."""
+    written = Counter()
     for d in docs:
-        seen_here = set()
-        for w in words(" ".join((d.title, d.heading, d.text))):
-            if w not in term_of:
-                out = pipeline.run([Token(w)])
-                term_of[w] = str(out[0]) if out else None
-            t = term_of[w]
-            if t is not None and t in position:
-                counts[t][w] += 1
-                seen_here.add(t)
-        sections_with.update(seen_here)
+        written.update(words(d.title))
+        written.update(words(d.heading))
+        written.update(d.text_words)
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for word, n in written.items():
+        t = terms.term(word)
+        if t is not None:
+            forms[t][word] += n
     shown = []
     for term in lexicon:
-        c = counts.get(term)
-        best = min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if c else ""
-        shown.append([best if best != term else "", sections_with.get(term, 0)])
+        c = forms.get(term)
+        best, n = min(c.items(), key=lambda kv: (-kv[1], kv[0])) if c else ("", 0)
+        shown.append([best if best != term else "", sum(c.values()) if c else 0])
     return shown
 
 

@@ -14,6 +14,8 @@ import unicodedata
 
 # A run of letters/digits, with inner apostrophes, joined by hyphens.
 COMPOUND = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
+# Words with characters beyond U+FFFF are left out: JavaScript would sort them differently.
+_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
 
 
@@ -21,14 +23,12 @@ def words(text: str) -> list[str]:
     """Lower-case words of text, with the joined form after each hyphenated word."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
     out: list[str] = []
+    wide = _BEYOND_BMP.search(text) is not None
     for match in COMPOUND.finditer(text):
-        parts = [p for p in match.group().split("-") if _bmp(p)]
+        parts = match.group().split("-")
+        if wide:
+            parts = [p for p in parts if not _BEYOND_BMP.search(p)]
         out.extend(parts)
         if len(parts) > 1:
             out.append("".join(parts))
     return out
-
-
-def _bmp(word: str) -> bool:
-    """Leave out words with characters beyond U+FFFF: JavaScript would sort them differently."""
-    return all(ord(c) <= 0xFFFF for c in word)

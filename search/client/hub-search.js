@@ -171,10 +171,16 @@
     return Promise.all(Object.keys(shards).map(function (s) { return load(M.shards.files[s]); }));
   }
 
-  /* The slice of the full Lunr index that holds these terms, loaded by lunr.js itself. */
-  function sliceIndex(terms) {
-    var fields = M.fields, vectors = {}, inverted = [];
+  /* The part of the full Lunr index that queries so far have needed. Each term's
+     row of the inverted index and its entries in the field vectors are added the
+     first time a query needs it, so the index grows with use and a further
+     query over words already seen costs only lunr.js's own matching and scoring. */
+  var live = { inverted: {}, vectors: {}, terms: [], index: null };
+
+  function indexFor(terms) {
+    var fields = M.fields, added = false;
     terms.forEach(function (term) {
+      if (live.inverted[term]) return;
       var pos = position(term), shard = shardOf(pos);
       var row = arrived["p" + shard][pos - M.shards.starts[shard]];
       var posting = { _index: pos };
@@ -185,18 +191,24 @@
           doc += row[i++];
           posting[field][doc] = {};
           var ref = field + "/" + doc;
-          (vectors[ref] || (vectors[ref] = [])).push(pos, row[i++] / 1000);
+          (live.vectors[ref] || (live.vectors[ref] = new lunr.Vector())).insert(pos, row[i++] / 1000);
         }
       }
-      inverted.push([term, posting]);
+      live.inverted[term] = posting;
+      live.terms.push(term);
+      added = true;
     });
-    return lunr.Index.load({
-      version: lunr.version,
-      fields: fields,
-      fieldVectors: Object.keys(vectors).map(function (ref) { return [ref, vectors[ref]]; }),
-      invertedIndex: inverted,
-      pipeline: ["hubSpelling", "stemmer"]
-    });
+    if (added || !live.index) {
+      live.terms.sort();
+      live.index = new lunr.Index({
+        invertedIndex: live.inverted,
+        fieldVectors: live.vectors,
+        tokenSet: lunr.TokenSet.fromArray(live.terms),
+        fields: fields,
+        pipeline: lunr.Pipeline.load(["hubSpelling", "stemmer"])
+      });
+    }
+    return live.index;
   }
 
   // --- from what someone typed to Lunr clauses --------------------------------------------
@@ -280,6 +292,7 @@
           Object.keys(set).forEach(function (k) { all[k] = true; });
           return set;
         });
+        alt.lists = alt.sets.map(Object.keys);
       });
       if (concept.prefix) {
         var set = {};
@@ -313,14 +326,18 @@
   function conceptsMet(result, list) {
     var matched = result.matchData.metadata;
     var met = 0;
-    list.forEach(function (concept) {
-      var ok = concept.alts.some(function (alt) {
-        return alt.sets.every(function (set) {
-          return Object.keys(set).some(function (t) { return matched[t]; });
+    for (var c = 0; c < list.length; c++) {
+      var concept = list[c], ok = false;
+      for (var a = 0; a < concept.alts.length && !ok; a++) {
+        ok = concept.alts[a].lists.every(function (terms) {
+          return terms.some(function (t) { return matched[t] !== undefined; });
         });
-      }) || (concept.prefixSet && Object.keys(matched).some(function (t) { return concept.prefixSet[t]; }));
+      }
+      if (!ok && concept.prefix && concept.prefixSet) {
+        for (var t in matched) if (t.lastIndexOf(concept.prefix, 0) === 0) { ok = true; break; }
+      }
       if (ok) met++;
-    });
+    }
     return met;
   }
 
@@ -339,7 +356,12 @@
     var terms = expand(list, fuzzy);
     return postingsFor(terms).then(function () {
       if (!terms.length) return { results: [], matched: {}, fuzzy: fuzzy, concepts: list };
-      var raw = runLunr(sliceIndex(terms), list, fuzzy);
+      var t0 = performance.now();
+      var index = indexFor(terms);
+      var t1 = performance.now();
+      var raw = runLunr(index, list, fuzzy);
+      var t2 = performance.now();
+      api.timings = { slice: t1 - t0, lunr: t2 - t1, terms: terms.length };
       var matched = {};
       var results = raw.map(function (r) {
         Object.keys(r.matchData.metadata).forEach(function (t) { matched[t] = true; });
@@ -347,6 +369,7 @@
       }).filter(function (r) { return r.met > 0; });
       // Sections with all the words first, then the best Lunr score, then site order.
       results.sort(function (a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; });
+      api.timings.rank = performance.now() - t2;
       return { results: results, matched: matched, fuzzy: fuzzy, concepts: list };
     });
   }
@@ -576,11 +599,14 @@
       announce("Type a word or phrase to search the hub.");
       return Promise.resolve(0);
     }
+    var started = performance.now(), searched;
     return search(q).then(function (found) {
       current = { q: q, found: found };
       api.last = found;
+      searched = performance.now();
       return render(q, found);
     }).then(function (count) {
+      if (api.timings) { api.timings.search = searched - started; api.timings.render = performance.now() - searched; }
       prefetch();
       return count;
     }).catch(function (e) {
