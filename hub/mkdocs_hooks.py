@@ -72,5 +72,8 @@ def on_post_build(config):
 
     mkdocs_site.write_feed(config, _state["site"], _state["files"])
 
-    search.build_index(Path(config.site_dir), _state["hub"], _state["site"],
-                       offline=bool(config.extra.get("hub", {}).get("offline")))
+    try:
+        search.build_index(Path(config.site_dir), _state["hub"], _state["site"],
+                           offline=bool(config.extra.get("hub", {}).get("offline")))
+    except search.VocabularyError as e:  # search/synonyms.yml: file, line and fix for each problem
+        raise PluginError(f"the search vocabulary has {len(e.findings)} problem(s):\n{e}") from None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from hub.findings import ERROR, Finding
+from hub.findings import ERROR, Finding, relpath
 
 DATA_FILE = Path(__file__).resolve().parent / "synonyms.yml"
 
@@ -31,9 +31,10 @@ def _line(node) -> int:
     return node.start_mark.line + 1
 
 
-def load(path: Path = DATA_FILE) -> Vocabulary:
+def load(path: Path | None = None) -> Vocabulary:
     """Parse and validate the data file; raise VocabularyError listing every problem."""
-    shown = path.name if not path.is_absolute() else f"search/{path.name}" if path.parent == DATA_FILE.parent else str(path)
+    path = Path(path or DATA_FILE)
+    shown = relpath(path, DATA_FILE.parent.parent)
     text = path.read_text(encoding="utf-8")
     try:
         root = yaml.compose(text)

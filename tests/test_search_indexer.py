@@ -191,3 +191,14 @@ def test_client_and_lunr_js_are_copied_into_the_site(small_site):
     lunr_js = (site_dir / "assets/search/lunr.js").read_text(encoding="utf-8")
     assert "2.3.9" in lunr_js
     assert (site_dir / "assets/search/hub-search.js").is_file()
+
+
+def test_a_broken_vocabulary_stops_the_index_with_file_and_line(small_site, tmp_path, monkeypatch):
+    site_dir, site, config, _ = small_site
+    bad = tmp_path / "synonyms.yml"
+    bad.write_text("synonyms:\n  - [FFT, Friends and Family Test]\n  - just words\n")
+    monkeypatch.setattr(vocabulary, "DATA_FILE", bad)
+    with pytest.raises(vocabulary.VocabularyError) as e:
+        indexer.build_index(site_dir, config, site, offline=False)
+    assert [(f.line, f.path.endswith("synonyms.yml")) for f in e.value.findings] == [(3, True)]
+    assert "synonyms.yml:3:" in str(e.value)
