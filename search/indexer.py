@@ -134,7 +134,10 @@ def register_speller(speller: Speller):
     def hub_spelling(token, i=None, tokens=None):
         return token.update(lambda s, metadata=None: speller.fold(s))
 
-    Pipeline.register_function(hub_spelling, PIPELINE_NAME)
+    # Registered afresh for each build (the word list may have changed); set directly,
+    # as lunr.py's register_function warns about replacing an earlier build's function.
+    hub_spelling.label = PIPELINE_NAME
+    Pipeline.registered_functions[PIPELINE_NAME] = hub_spelling
     return hub_spelling
 
 
