@@ -96,7 +96,7 @@ def _file_problems(image, page):
 def resolve(page, path: str) -> Path:
     """A path written in a page, as a file: relative to the page's folder, or to content/ if it starts with /."""
     path = unquote(path)
-    content_root = Path(str(page.source)[: -len(page.src_path)])
+    content_root = page.source.parents[page.src_path.count("/")]
     if path.startswith("/"):
         return (content_root / path.lstrip("/")).resolve()
     return (page.source.parent / path).resolve()

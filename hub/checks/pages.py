@@ -6,7 +6,6 @@ text (an href, an image src) back into the line that holds it.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from hub.findings import ERROR, Finding, relpath
@@ -14,15 +13,6 @@ from hub.findings import ERROR, Finding, relpath
 
 def finding(page, config, line: int, message: str, fix: str, check: str, severity: str = ERROR) -> Finding:
     return Finding(relpath(page.source, config.root), line, message, fix, severity, check)
-
-
-def page_for_html(site, site_dir: Path, html_file: Path):
-    """The content page a built HTML file came from, or None (for 404.html and the like).
-
-    Works for directory URLs (guides/x/index.html) and offline builds (guides/x.html).
-    """
-    rel = html_file.resolve().relative_to(Path(site_dir).resolve()).as_posix()
-    return pages_by_url(site).get(_normalise(rel))
 
 
 def page_for_url(site, url_path: str):
