@@ -47,13 +47,14 @@ def generate(content: Path, total: int) -> int:
     existing = sum(1 for _ in content.rglob("*.md"))
     (content / "guides" / "images").mkdir(parents=True, exist_ok=True)
     (content / "guides" / "images" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    for i in range(max(0, total - existing)):
+    count = max(0, total - existing)
+    for i in range(count):
         words = [WORDS[(i * 7 + j * 3) % len(WORDS)] for j in range(60)]
         sentences = [" ".join(words[k:k + 10]).capitalize() + "." for k in range(0, 60, 10)]
         body = "\n".join([
             "## What this is", "", " ".join(sentences[:3]), "",
             "## What you can do", "", f"- {sentences[3]}", f"- {sentences[4]}", "",
-            f"See [the next guide](generated-{(i + 1) % total:04d}.md#what-you-can-do) "
+            f"See [the next guide](generated-{(i + 1) % count:04d}.md#what-you-can-do) "
             f"and [what this is](#what-this-is).", "",
             "![A bar chart of survey answers](images/chart.png)", "",
             "### Sources", "", "- [NHS England: patient experience](https://www.england.nhs.uk/)", ""])
