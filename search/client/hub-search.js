@@ -148,12 +148,16 @@
     return out.slice(0, MAX_PREFIX_TERMS);
   }
 
+  var near = new Map(); // term -> lexicon terms within its edit distance (the lexicon never changes)
   function fuzzyTerms(term) {
     if (term.length < 4) return [];
-    if (!lexiconSet) lexiconSet = lunr.TokenSet.fromArray(lexicon);
-    var distance = term.length >= 8 ? 2 : 1;
-    // The lexicon is intersected with the fuzzy set, as lunr.Index.query does: the order matters.
-    return lexiconSet.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().slice(0, MAX_FUZZY_TERMS);
+    if (!near.has(term)) {
+      if (!lexiconSet) lexiconSet = lunr.TokenSet.fromArray(lexicon);
+      var distance = term.length >= 8 ? 2 : 1;
+      // The lexicon is intersected with the fuzzy set, as lunr.Index.query does: the order matters.
+      near.set(term, lexiconSet.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().slice(0, MAX_FUZZY_TERMS));
+    }
+    return near.get(term);
   }
 
   function shardOf(pos) {
@@ -310,8 +314,11 @@
           alt.terms.forEach(function (t, n) {
             var exact = alt.sets[n][t];
             if (exact) query.term(t, { usePipeline: false, boost: alt.boost });
-            else if (fuzzy && Object.keys(alt.sets[n]).length) {
-              query.term(t, { usePipeline: false, boost: BOOST.fuzzy, editDistance: t.length >= 8 ? 2 : 1 });
+            else if (fuzzy) {
+              // The close spellings lunr.TokenSet found in the lexicon (fuzzyTerms), each as a term.
+              alt.lists[n].forEach(function (near) {
+                query.term(near, { usePipeline: false, boost: BOOST.fuzzy });
+              });
             }
           });
         });
