@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import build_into
 
 pytestmark = pytest.mark.browser
 
