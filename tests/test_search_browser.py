@@ -159,25 +159,29 @@ def test_keyboard_only_search_from_a_content_page(watched, site_server):
 
 
 def test_filters_by_type_and_audience_with_the_keyboard(watched, site_server):
-    everything = search(watched, site_server.url, "carers")
+    everything = search(watched, site_server.url, "feedback")
+    total = int(status(watched).split()[0])
     assert len({r["type"] for r in everything}) > 1
-    watched.focus("#filter-type-commitment")
+    watched.focus("#filter-type-contact")
     watched.keyboard.press("Space")
     watched.evaluate("window.hubSearch.ready")
     only = results(watched)
-    assert only and {r["type"] for r in only} == {"Carer commitment"}
-    assert "type=commitment" in watched.url
+    assert only and {r["type"] for r in only} == {"Contact route"}
+    assert int(status(watched).split()[0]) < total
+    assert "type=contact" in watched.url
     watched.focus("#filter-audience-staff")
     watched.keyboard.press("Space")
     watched.evaluate("window.hubSearch.ready")
     assert 0 < len(results(watched)) <= len(only)
+    assert "audience=staff" in watched.url
     # The filtered address is shareable: opening it shows the same results.
-    shared = watched.url
+    shared, shown = watched.url, results(watched)
     watched.goto("about:blank")
     watched.goto(shared)
     watched.evaluate("window.hubSearch.ready")
     watched.wait_for_selector("#search-results[aria-busy=false]", state="attached")
-    assert watched.is_checked("#filter-type-commitment") and watched.is_checked("#filter-audience-staff")
+    assert watched.is_checked("#filter-type-contact") and watched.is_checked("#filter-audience-staff")
+    assert results(watched) == shown
 
 
 def test_back_button_returns_to_the_previous_results(watched, site_server):
@@ -307,3 +311,15 @@ def test_search_page_with_results_passes_axe(browser, site_server, scheme, q):
         assert not problems
     finally:
         context.close()
+
+
+def test_show_more_results_adds_the_next_ones_and_moves_focus_to_them(watched, site_server):
+    first = search(watched, site_server.url, "care")
+    total = int(status(watched).split()[0])
+    assert total > len(first) == 10
+    watched.focus("#search-more")
+    watched.keyboard.press("Enter")
+    watched.wait_for_function("document.querySelectorAll('#search-results > li').length > 10")
+    more = results(watched)
+    assert more[:10] == first and len(more) == min(20, total)
+    assert watched.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results > li')[10]")

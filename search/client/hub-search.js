@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  var PAGE_SIZE = 20; // results shown at once; "Show more results" adds more
+  var PAGE_SIZE = 10; // results shown at once; "Show more results" adds more
   var FEW_RESULTS = 3; // fewer than this and a second pass tolerates typos
   var MAX_PREFIX_TERMS = 40;
   var MAX_FUZZY_TERMS = 30;
