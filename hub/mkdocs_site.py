@@ -90,6 +90,8 @@ def arrange_nav(nav, config, models: dict):
         return (2, 0, (item.title or "").casefold())
 
     for item in nav.items:
+        if getattr(getattr(item, "file", None), "src_uri", None) == "index.md":
+            item.title = "Home"  # in the menus only; the page keeps its own title and h1
         if isinstance(item, Section):
             name = folder(item)
             if name in sections and sections[name].get("title"):
@@ -113,7 +115,7 @@ def _child_rank(item, models: dict) -> tuple:
         key = published.isoformat().translate(str.maketrans("0123456789", "9876543210")) if published else "~"
         return (1, key, model.title.casefold())
     title = model.title if model is not None else (item.title or "")
-    return (1, "", title.casefold())
+    return (1, "", indexes.filing_title(title).casefold())
 
 
 # --- on_page_markdown -------------------------------------------------------------------

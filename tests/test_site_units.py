@@ -89,6 +89,12 @@ def test_a_to_z_groups_by_first_letter_in_order(small_site):
     assert "## Z { #letter-z }" in page.body and "[0–9](#letter-numbers)" in page.body
 
 
+def test_a_to_z_files_the_under_the_next_word():
+    assert indexes.letter_for("The Friends and Family Test") == "F"
+    assert indexes.letter_for("Theatre visits") == "T"
+    assert indexes.letter_for("#ExpOfCare tweet chat") == "E"
+
+
 def test_topic_index_lists_each_page_under_every_topic(small_site):
     topics = dict(indexes.by_topic(small_site))
     assert list(topics) == ["feedback", "safety"]

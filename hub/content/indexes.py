@@ -62,13 +62,20 @@ def _entry(page) -> Entry:
     return Entry(page.title, page.summary, page.src_path, schema.TYPE_LABELS.get(page.type, ""))
 
 
+def filing_title(title: str) -> str:
+    """The words a title is filed under: 'The Friends and Family Test' goes under F, as in a
+    printed index, because that is where people look for it."""
+    words = title.split(" ", 1)
+    return words[1] if len(words) == 2 and words[0].lower() == "the" else title
+
+
 def _sort_key(title: str) -> tuple:
-    return (title.casefold(), title)
+    return (filing_title(title).casefold(), title)
 
 
 def letter_for(title: str) -> str:
     """The A to Z heading a title goes under: its first letter, or '0–9' for numbers."""
-    for ch in title:
+    for ch in filing_title(title):
         if ch.isalpha():
             return ch.upper()
         if ch.isdigit():
@@ -174,7 +181,9 @@ def section_pages(site, sections: dict, link: Linker = relative_link) -> list[Ge
     out = []
     for folder, page_type in schema.FOLDERS.items():
         src = f"{folder}/index.md"
-        pages = site.by_type(page_type)
+        pages = sorted(site.by_type(page_type), key=lambda p: _sort_key(p.title))
+        if page_type == "news":  # newest first
+            pages.sort(key=lambda p: p.date("published") or dt.date.min, reverse=True)
         if src in written or not pages:
             continue
         info = sections.get(folder) or {}
