@@ -123,7 +123,11 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
                 view, url = jobs.get_nowait()
                 if view not in pages:
                     pages[view] = await contexts[view].new_page()
-                problems.extend(await _test_page(pages[view], base, url, view, AXE_SCRIPT))
+                try:
+                    problems.extend(await _test_page(pages[view], base, url, view, AXE_SCRIPT))
+                except Exception as e:  # noqa: BLE001 - one page that will not load must not hide the rest
+                    problems.append(Problem(url, view.name, "page-error", f"the page could not be tested: {e}"[:300],
+                                            "open the page in a browser and check it loads"))
             for pg in pages.values():
                 await pg.close()
 

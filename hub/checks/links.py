@@ -113,7 +113,11 @@ recursionlevel={recursion}
 def run_built(site, site_dir: Path, config) -> list:
     with Loopback(site_dir, site_prefix(config)) as url:
         proven = [url + u for u in sorted(proven_anchor_links(site_dir, site))]
-        rows = crawl([url + p.url for p in site.pages] or [url], skip=proven, intern=url)
+        try:
+            rows = crawl([url + p.url for p in site.pages] or [url], skip=proven, intern=url)
+        except (OSError, RuntimeError, subprocess.TimeoutExpired) as e:
+            return [Finding("requirements.txt", 0, f"LinkChecker could not check the built site: {e}",
+                            "run ./setup.sh to install the pinned tools, then check again", ERROR, CHECK)]
     return [f for row in rows for f in _as_findings(row, url, site, config)]
 
 
