@@ -1,4 +1,4 @@
-"""Quality gates. Each check is a module with a `run` function returning Findings.
+"""Quality gates. Each check is a module whose run functions return Findings.
 
 - SOURCE checks read the Markdown in content/ and point at its lines.
 - BUILT checks read the rendered site (and map back to the Markdown where they can).
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hub.checks import headings, images, link_text, links, plain_english, unsafe_html
 from hub.findings import Finding
-
-from hub.checks import headings, images, link_text, links, plain_english, unsafe_html  # noqa: E402
 
 # Front matter and review dates are checked by the content model (hub/content/model.py), check "front-matter".
 SOURCE: list = [  # run(site, config) -> list[Finding], pointing at Markdown lines
