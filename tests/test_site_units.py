@@ -46,6 +46,14 @@ def test_contact_channels_become_links_a_phone_can_use(channel, href):
     assert out["name"]
 
 
+@pytest.mark.parametrize("topic,label", [
+    ("co-production", "Co-production"), ("health-inequalities", "Health inequalities"),
+    ("cqc", "CQC"), ("hope-network", "HoPE network"), ("experience-of-care-week", "Experience of care week"),
+])
+def test_topic_labels_read_as_words(topic, label):
+    assert facts.topic_label(topic) == label
+
+
 def test_page_facts_for_news():
     meta = {"title": "Week of action", "summary": "A week.", "last_reviewed": "2026-11-22",
             "next_review": "2027-11-22", "published": "2026-04-01",

@@ -78,10 +78,24 @@ def channel(ch: dict) -> dict:
     }
 
 
+# Topics are written as lower-case slugs in front matter ('health-inequalities'); people read
+# them as words. These keep their own spelling; prefixes in KEEP_HYPHEN keep the hyphen.
+TOPIC_WORDS = {"cqc": "CQC", "nhs": "NHS", "fft": "FFT", "ics": "ICS", "bsl": "BSL", "hope": "HoPE",
+               "pals": "PALS", "gp": "GP"}
+KEEP_HYPHEN = ("co", "self", "non", "re", "pre", "post")
+
+
 def topic_label(topic: str) -> str:
-    """'co-production' -> 'Co-production': topics are written in lower case in front matter."""
-    t = str(topic).strip()
-    return t[:1].upper() + t[1:]
+    """'health-inequalities' -> 'Health inequalities', 'co-production' -> 'Co-production', 'cqc' -> 'CQC'."""
+    words = [w for w in str(topic).strip().split("-") if w]
+    out: list[str] = []
+    for word in words:
+        if out and out[-1].lower() in KEEP_HYPHEN:
+            out[-1] += "-" + word
+        else:
+            out.append(TOPIC_WORDS.get(word.lower(), word))
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
 
 
 def anchor(text: str) -> str:
