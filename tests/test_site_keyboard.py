@@ -120,3 +120,45 @@ def test_axe_finds_no_violations(browser, site_server, built_site, width, scheme
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_without_javascript_nothing_dead_is_offered_and_the_a_to_z_is_there(browser, site_server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    pg = context.new_page()
+    try:
+        pg.goto(site_server.url + GUIDE)
+        stops = []
+        for _ in range(4):
+            pg.keyboard.press("Tab")
+            stops.append(pg.evaluate("document.activeElement.className"))
+        assert stops[:4] == ["hub-skip-link", "hub-header__home", "hub-search__input", "hub-search__button"], stops
+        pg.click(".hub-footer a:text-is('A to Z')")
+        assert pg.locator("h1").inner_text() == "A to Z"
+    finally:
+        context.close()
+
+
+def test_404_page_works_at_the_published_address(browser, built_site, hub_config, tmp_path):
+    """404.html links its assets from the site's root path (/hub/), so serve the site there."""
+    from urllib.parse import urlsplit
+
+    from axe_playwright_python.sync_playwright import Axe
+    from conftest import LoopbackServer
+
+    prefix = urlsplit(hub_config.site_url).path.strip("/")
+    root = tmp_path / "root"
+    (root / prefix).parent.mkdir(parents=True, exist_ok=True)
+    (root / prefix).symlink_to(built_site, target_is_directory=True)
+    server = LoopbackServer(root)
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    pg = context.new_page()
+    try:
+        pg.goto(server.url + prefix + "/404.html")
+        assert pg.evaluate("getComputedStyle(document.querySelector('.hub-header')).backgroundColor") == "rgb(0, 94, 184)"
+        first = tab(pg)
+        assert "hub-skip-link" in first["cls"]
+        result = Axe().run(pg, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert not result.response["violations"], [v["id"] for v in result.response["violations"]]
+    finally:
+        context.close()
+        server.close()
