@@ -253,7 +253,8 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
     return out
 
 
-def run(pages: int, keep: Path | None = None) -> dict:
+def run(pages: int, keep: Path | None = None, browser=None) -> dict:
+    """Generate, build both ways, measure. Pass a Playwright browser to reuse one (the tests do)."""
     from conftest import CHROMIUM, CHROMIUM_ARGS, LoopbackServer
     from playwright.sync_api import sync_playwright
 
@@ -271,11 +272,15 @@ def run(pages: int, keep: Path | None = None) -> dict:
             (site / BLANK).write_text("<!doctype html><title>blank</title>", encoding="utf-8")
         servers = {"hub": LoopbackServer(hub_site), "material": LoopbackServer(material_site)}
         try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            if browser is not None:
                 for kind, site in (("material", material_site), ("hub", hub_site)):
                     results[kind] = measure(browser, servers[kind].url, site, kind)
-                browser.close()
+            else:
+                with sync_playwright() as p:
+                    own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                    for kind, site in (("material", material_site), ("hub", hub_site)):
+                        results[kind] = measure(own, servers[kind].url, site, kind)
+                    own.close()
         finally:
             for s in servers.values():
                 s.close()

@@ -11,10 +11,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 
-def test_benchmark_runs_and_prints_its_table():
+def test_benchmark_runs_and_prints_its_table(browser):
     import search_bench
 
-    results = search_bench.run(20)
+    results = search_bench.run(20, browser=browser)
     for kind in ("hub", "material"):
         assert results[kind]["first_ms"] > 0 and results[kind]["bytes_gz"] > 0
         assert isinstance(results[kind]["rss_mb"], float) and results[kind]["heap_mb"] > 0
