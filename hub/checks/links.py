@@ -167,7 +167,7 @@ def crawl(start_urls: list[str], skip: list[str] = (), intern: str = "", externa
         exe = Path(sys.executable).with_name("linkchecker")
         cmd = [str(exe) if exe.exists() else "linkchecker", "-f", cfg.name, "--no-status", "-o", "csv/utf-8",
                *start_urls]
-        done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", timeout=3600 if external else 300,
+        done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", timeout=3600,
                               env={**os.environ, "LC_ALL": "C.UTF-8"})
     finally:
         os.unlink(cfg.name)
