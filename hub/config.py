@@ -24,6 +24,8 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 class HubConfig:
     path: Path
     raw: dict = field(repr=False)
+    # Set for `build --offline`: pages are name.html files, so checks look for them there.
+    offline: bool = False
 
     @property
     def root(self) -> Path:

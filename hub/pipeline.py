@@ -6,6 +6,7 @@ survives.
 """
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from pathlib import Path
@@ -25,6 +26,7 @@ def build(config, *, engine: str = engines.DEFAULT, out: Path, offline: bool = F
     Only content the engine cannot read at all (front matter errors) stops
     the render, because the engine refuses it too.
     """
+    config = dataclasses.replace(config, offline=offline)
     site = load_site(config.content_dir, config.root)
     findings = list(site.findings)
     source = checks.source_checks(site, config) if run_checks else []

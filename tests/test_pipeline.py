@@ -123,3 +123,14 @@ def test_built_findings_that_repeat_a_source_finding_are_dropped():
                      "", "warning", "build")]
     kept = pipeline._without_repeats(later, source)
     assert [(f.path, f.line) for f in kept] == [("content/a.md", 20), ("content/z.md", 0)]
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "pelican"])
+def test_offline_copy_passes_every_check(tmp_path, engine):
+    """`build --offline` pages are name.html files; the link check must look for them there."""
+    from conftest import build_into
+
+    out = tmp_path / "offline"
+    build_into(out, engine=engine, offline=True)
+    assert (out / "guides/friends-and-family-test.html").is_file()
+    assert not (out / "guides/friends-and-family-test").exists()

@@ -24,6 +24,7 @@ from hub.checks import images
 from hub.checks.loopback import Loopback, site_prefix
 from hub.checks.markdown_source import MarkdownSource
 from hub.checks.pages import finding, line_containing, page_for_url
+from hub.content.model import url_for
 from hub.findings import ERROR, Finding
 
 CHECK = "links"
@@ -114,7 +115,8 @@ def run_built(site, site_dir: Path, config) -> list:
     with Loopback(site_dir, site_prefix(config)) as url:
         proven = [url + u for u in sorted(proven_anchor_links(site_dir, site))]
         try:
-            rows = crawl([url + p.url for p in site.pages] or [url], skip=proven, intern=url)
+            start = [url + url_for(p.src_path, config.offline) for p in site.pages]
+            rows = crawl(start or [url], skip=proven, intern=url)
         except (OSError, RuntimeError, subprocess.TimeoutExpired) as e:
             return [Finding("requirements.txt", 0, f"LinkChecker could not check the built site: {e}",
                             "run ./setup.sh to install the pinned tools, then check again", ERROR, CHECK)]

@@ -75,8 +75,11 @@ class Site:
         return sorted((p for p in self.pages if p.type == page_type), key=lambda p: p.title.lower())
 
 
-def url_for(src_path: str) -> str:
+def url_for(src_path: str, offline: bool = False) -> str:
+    """Site-relative URL: guides/x.md -> guides/x/; in the offline copy, guides/x.html (opens from disk)."""
     stem = src_path[:-3] if src_path.endswith(".md") else src_path
+    if offline:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):

@@ -13,9 +13,7 @@ from hub.content.model import url_for
 
 def page_url(src_path: str, offline: bool = False) -> str:
     """Site-relative URL: guides/x.md -> guides/x/ (offline: guides/x.html); index.md -> '' (offline: index.html)."""
-    if offline:
-        return src_path[:-3] + ".html" if src_path.endswith(".md") else src_path
-    return url_for(src_path)
+    return url_for(src_path, offline)
 
 
 def save_as(url: str) -> str:
