@@ -114,6 +114,18 @@ def test_pages_with_all_the_words_come_first(watched, site_server):
     assert "carer" in first
 
 
+def test_results_do_not_depend_on_earlier_queries(watched, site_server):
+    """The client keeps the index rows earlier queries loaded; a query must still rank and mark the same."""
+    ranked = "window.hubSearch.last.results.map(r => [r.doc, r.met, r.score.toFixed(6)])"
+    search(watched, site_server.url, "patient com")
+    fresh = (watched.evaluate(ranked), results(watched))
+    assert fresh[0] and fresh[1]
+    for q in ["complaints", "community voice", "commissioning", "feedbak", "co-production", "FFT", "carers"]:
+        watched.evaluate("(q) => window.hubSearch.search(q)", q)
+    watched.evaluate("(q) => window.hubSearch.search(q)", "patient com")
+    assert (watched.evaluate(ranked), results(watched)) == fresh
+
+
 def test_live_region_announces_the_count(watched, site_server):
     search(watched, site_server.url, "co-production")
     live = watched.locator("#search-status")

@@ -177,12 +177,19 @@
 
   /* The part of the full Lunr index that queries so far have needed. Each term's
      row of the inverted index and its entries in the field vectors are added the
-     first time a query needs it, so the index grows with use and a further
-     query over words already seen costs only lunr.js's own matching and scoring. */
-  var live = { inverted: {}, vectors: {}, terms: [], index: null };
+     first time a query needs it, so the rows grow with use and a further query
+     over words already seen costs only lunr.js's own matching and scoring. */
+  var live = { inverted: {}, vectors: {} };
+  var queryPipeline = null;
 
+  /* A lunr.Index over the rows loaded so far whose token set is just this query's
+     terms (sorted, as expand returns them). lunr.js only looks terms up in the token
+     set, so a small one gives the same matches and scores as one of every loaded
+     term, and costs nothing to rebuild: a token set of every loaded term grew with
+     each query and was rebuilt whenever a query brought a new term. It also keeps
+     the last word's prefix match to the terms prefixTerms chose. */
   function indexFor(terms) {
-    var fields = M.fields, added = false;
+    var fields = M.fields;
     terms.forEach(function (term) {
       if (live.inverted[term]) return;
       var pos = position(term), shard = shardOf(pos);
@@ -199,20 +206,15 @@
         }
       }
       live.inverted[term] = posting;
-      live.terms.push(term);
-      added = true;
     });
-    if (added || !live.index) {
-      live.terms.sort();
-      live.index = new lunr.Index({
-        invertedIndex: live.inverted,
-        fieldVectors: live.vectors,
-        tokenSet: lunr.TokenSet.fromArray(live.terms),
-        fields: fields,
-        pipeline: lunr.Pipeline.load(["hubSpelling", "stemmer"])
-      });
-    }
-    return live.index;
+    if (!queryPipeline) queryPipeline = lunr.Pipeline.load(["hubSpelling", "stemmer"]);
+    return new lunr.Index({
+      invertedIndex: live.inverted,
+      fieldVectors: live.vectors,
+      tokenSet: lunr.TokenSet.fromArray(terms),
+      fields: fields,
+      pipeline: queryPipeline
+    });
   }
 
   // --- from what someone typed to Lunr clauses --------------------------------------------
@@ -256,13 +258,27 @@
     return out;
   }
 
+  /* Synonym phrases by their first term, so a word is only compared with the
+     phrases that could start with it, not with every group on every query. */
+  var phrasesByFirst = null;
+  function phrasesStartingWith(term) {
+    if (!phrasesByFirst) {
+      phrasesByFirst = new Map();
+      M.synonyms.forEach(function (group) {
+        group.forEach(function (phrase) {
+          if (!phrasesByFirst.has(phrase[0])) phrasesByFirst.set(phrase[0], []);
+          phrasesByFirst.get(phrase[0]).push({ group: group, phrase: phrase });
+        });
+      });
+    }
+    return phrasesByFirst.get(term) || [];
+  }
+
   function synonymAt(units, i) {
     var best = null;
-    M.synonyms.forEach(function (group) {
-      group.forEach(function (phrase) {
-        var n = phraseLength(units, i, phrase);
-        if (n && (!best || n > best.length)) best = { group: group, length: n };
-      });
+    phrasesStartingWith(units[i].key.split(" ")[0]).forEach(function (entry) {
+      var n = phraseLength(units, i, entry.phrase);
+      if (n && (!best || n > best.length)) best = { group: entry.group, length: n };
     });
     if (!best) return null;
     var covered = units.slice(i, i + best.length);
@@ -329,17 +345,23 @@
     });
   }
 
+  /* Whether each list has at least one term in matched (called for every result, so plain loops). */
+  function hasEach(lists, matched) {
+    for (var l = 0; l < lists.length; l++) {
+      var terms = lists[l], any = false;
+      for (var k = 0; k < terms.length && !any; k++) any = matched[terms[k]] !== undefined;
+      if (!any) return false;
+    }
+    return true;
+  }
+
   /* How many of the query's concepts a result contains, from lunr's match data. */
   function conceptsMet(result, list) {
     var matched = result.matchData.metadata;
     var met = 0;
     for (var c = 0; c < list.length; c++) {
       var concept = list[c], ok = false;
-      for (var a = 0; a < concept.alts.length && !ok; a++) {
-        ok = concept.alts[a].lists.every(function (terms) {
-          return terms.some(function (t) { return matched[t] !== undefined; });
-        });
-      }
+      for (var a = 0; a < concept.alts.length && !ok; a++) ok = hasEach(concept.alts[a].lists, matched);
       if (!ok && concept.prefix && concept.prefixSet) {
         for (var t in matched) if (t.lastIndexOf(concept.prefix, 0) === 0) { ok = true; break; }
       }
@@ -369,11 +391,16 @@
       var raw = runLunr(index, list, fuzzy);
       var t2 = performance.now();
       api.timings = { slice: t1 - t0, lunr: t2 - t1, terms: terms.length };
-      var matched = {};
-      var results = raw.map(function (r) {
-        Object.keys(r.matchData.metadata).forEach(function (t) { matched[t] = true; });
-        return { doc: Number(r.ref), score: r.score, met: conceptsMet(r, list) };
-      }).filter(function (r) { return r.met > 0; });
+      var matched = {}, unseen = terms.length;
+      var results = [];
+      for (var i = 0; i < raw.length; i++) {
+        var r = raw[i];
+        if (unseen) {
+          for (var t in r.matchData.metadata) if (!matched[t]) { matched[t] = true; unseen--; }
+        }
+        var met = conceptsMet(r, list);
+        if (met > 0) results.push({ doc: Number(r.ref), score: r.score, met: met });
+      }
       // Sections with all the words first, then the best Lunr score, then site order.
       results.sort(function (a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; });
       api.timings.rank = performance.now() - t2;
@@ -407,12 +434,13 @@
 
   function filtered(results) {
     var types = selected("type"), audiences = selected("audience");
+    if (!types.length && !audiences.length) return results;
+    var names = M.audiences.map(function (x) { return x[0]; }), bits = 0;
+    audiences.forEach(function (a) { bits |= 1 << names.indexOf(a); });
     return results.filter(function (r) {
       var meta = docMeta(r.doc);
       if (types.length && types.indexOf(meta.type) < 0) return false;
-      if (audiences.length && !audiences.some(function (a) {
-        return meta.audience & (1 << M.audiences.map(function (x) { return x[0]; }).indexOf(a));
-      })) return false;
+      if (audiences.length && !(meta.audience & bits)) return false;
       return true;
     });
   }
@@ -428,11 +456,28 @@
     return arrived["d" + chunk][doc - chunk * M.docs.chunk];
   }
 
+  /* The terms a word of the text stands for (joined form first), worked out once per
+     distinct word: snippets meet the same words in result after result. */
+  var wordTerms = new Map();
+  function termsOfWord(word) {
+    var out = wordTerms.get(word);
+    if (out === undefined) {
+      var c = compounds(word)[0];
+      out = [];
+      if (c) {
+        if (c.joined) out.push(termOf(c.joined));
+        c.parts.forEach(function (p) { out.push(termOf(p)); });
+      }
+      out = out.filter(Boolean);
+      wordTerms.set(word, out);
+    }
+    return out;
+  }
+
   function isMatch(word, matched) {
-    var c = compounds(word)[0];
-    if (!c) return false;
-    if (c.joined && matched[termOf(c.joined)]) return true;
-    return c.parts.some(function (p) { var t = termOf(p); return t && matched[t]; });
+    var ts = termsOfWord(word);
+    for (var i = 0; i < ts.length; i++) if (matched[ts[i]]) return true;
+    return false;
   }
 
   /* A short piece of the section's text around the first matched word, matches in <mark>. */
