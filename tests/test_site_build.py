@@ -47,7 +47,7 @@ def test_every_content_page_has_the_parts_every_layout_must_have(built_site, mod
         assert doc.select_one('meta[property="og:description"]')["content"] == page.summary, where
         for prop in ("og:type", "og:url", "og:site_name"):
             assert doc.select_one(f'meta[property="{prop}"]'), f"{where}: no {prop}"
-        assert doc.select_one('link[rel="alternate"][type="application/atom+xml"]'), where
+        assert doc.select_one('link[rel~="alternate"][type="application/atom+xml"]'), where
         form = doc.select_one("header form[role=search]")
         assert form is not None and form.select_one('input[name="q"]') is not None, where
         assert doc.select_one("a.hub-skip-link")["href"] == "#hub-main"
@@ -166,7 +166,7 @@ def test_nothing_loads_from_outside_the_site(built_site, hub_config):
     problems = []
     for path in built_site.rglob("*.html"):
         doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for tag in doc.select("script[src], img[src], iframe[src], link[href]:not([rel=canonical]):not([rel=alternate])"):
+        for tag in doc.select("script[src], img[src], iframe[src], link[href]:not([rel=canonical]):not([rel~=alternate])"):
             url = tag.get("src") or tag.get("href")
             if re.match(r"(https?:)?//", url) and not url.startswith(hub_config.site_url):
                 problems.append(f"{path.relative_to(built_site)}: {tag.name} {url}")
