@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hub import config as hub_config  # noqa: E402
 from hub import mkdocs_site  # noqa: E402
-from hub.content import load_site  # noqa: E402
+from hub.content import load_site_again  # noqa: E402
 from hub.findings import ERROR  # noqa: E402
 
 _state: dict = {}
@@ -29,7 +29,8 @@ def on_config(config):
 
 
 def on_files(files, config):
-    site = load_site(config.docs_dir, ROOT)
+    # Under build.py the pipeline has just read the same content: reuse it unless a file changed.
+    site = load_site_again(config.docs_dir, _state["hub"].root)
     errors = [f for f in site.findings if f.severity == ERROR]
     if errors:
         listing = "\n".join(f.format() for f in errors)

@@ -32,10 +32,12 @@ from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
+from lunr.idf import idf as Idf
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
+from lunr.vector import Vector
 
 from . import sections as html_sections
 from . import vocabulary
@@ -222,6 +224,38 @@ class CountingBuilder(Builder):
                     self.term_index += 1
                     self.inverted_index[term] = posting
                 posting[field_name][doc_ref] = defaultdict(list)
+
+    def _create_field_vectors(self):
+        """lunr's own BM25 weights, each vector built in one go rather than term by term.
+
+        lunr.py inserts every term into a sorted list (a binary search and a list insert
+        per term), which was the largest cost of indexing a big site. Each vector here
+        gets exactly the elements lunr's would, sorted by term index, with the score
+        worked out by the same expression in the same order, so the numbers are identical.
+        """
+        field_vectors = {}
+        idf_of: dict[str, float] = {}
+        k1, b = self._k1, self._b
+        for field_ref, term_frequencies in self.field_term_frequencies.items():
+            ref = FieldRef.from_string(field_ref)
+            field_name = ref.field_name
+            field_length = self.field_lengths[field_ref]
+            average = self.average_field_length[field_name]
+            field_boost = self._fields[field_name].boost
+            doc_boost = self._documents[ref.doc_ref].get("boost", 1)
+            pairs = []
+            for term, tf in term_frequencies.items():
+                posting = self.inverted_index[term]
+                idf = idf_of.get(term)
+                if idf is None:
+                    idf = idf_of[term] = Idf(posting, self.document_count)
+                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (field_length / average)) + tf)
+                score *= field_boost
+                score *= doc_boost
+                pairs.append((posting["_index"], round(score, 3)))
+            pairs.sort()
+            field_vectors[field_ref] = Vector([x for pair in pairs for x in pair])
+        self.field_vectors = field_vectors
 
 
 def new_builder(fields: dict, spelling) -> CountingBuilder:

@@ -39,6 +39,16 @@ _Loader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# The same loader on libyaml's C parser, when PyYAML was built with it: front matter is
+# parsed for every page on every build, and the pure-Python parser was most of the cost of
+# loading a big site. It resolves and constructs values with the same Python classes, so
+# the data is identical; errors are re-parsed with _Loader so their wording never changes.
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+else:  # pragma: no cover - PyYAML without libyaml
+    _FastLoader = _Loader
+
 
 def decode(raw: bytes) -> str:
     try:
@@ -69,8 +79,19 @@ def split(text: str) -> Parsed:
 
 
 def _parse(source: str, first_line: int) -> tuple[dict, dict[str, int]]:
+    # Parse once: the composed node gives each key's line, and the data is built from that node.
+    loader = _FastLoader(source)
     try:
-        node = yaml.compose(source, Loader=_Loader)
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError:
+            # Report (or accept) exactly what the pure-Python parser does, in its words.
+            loader.dispose()
+            loader = _Loader(source)
+            node = loader.get_single_node()
+        if node is not None and isinstance(node, yaml.MappingNode):
+            lines = _key_lines(node, first_line)
+            return loader.construct_document(node), lines
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -78,13 +99,17 @@ def _parse(source: str, first_line: int) -> tuple[dict, dict[str, int]]:
         raise FrontMatterError(
             line, f"the front matter is not valid YAML ({problem})",
             "check this line: put 'key: value' on each line, indent lists with '- ', and wrap text containing ': ' or '#' in quotes") from None
+    finally:
+        loader.dispose()
     if node is None:
         raise FrontMatterError(first_line - 1, "the front matter is empty",
                                "add the page's keys (title, summary, type, audience, topics, last_reviewed, next_review)")
-    if not isinstance(node, yaml.MappingNode):
-        raise FrontMatterError(
-            first_line + node.start_mark.line, "the front matter is not a list of 'key: value' pairs",
-            "write each setting on its own line as 'key: value', for example 'title: Using feedback'")
+    raise FrontMatterError(
+        first_line + node.start_mark.line, "the front matter is not a list of 'key: value' pairs",
+        "write each setting on its own line as 'key: value', for example 'title: Using feedback'")
+
+
+def _key_lines(node: yaml.MappingNode, first_line: int) -> dict[str, int]:
     lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = key_node.value
@@ -93,8 +118,7 @@ def _parse(source: str, first_line: int) -> tuple[dict, dict[str, int]]:
             raise FrontMatterError(line, f"the key '{key}' appears twice (first on line {lines[key]})",
                                    f"keep one '{key}:' line and delete the other")
         lines[key] = line
-    data = yaml.load(source, Loader=_Loader)
-    return data, lines
+    return lines
 
 
 def parse_date(value) -> dt.date | None:

@@ -109,14 +109,44 @@ def content_files(root: Path) -> list[Path]:
 
 def load_site(root: Path | str = "content", repo: Path | str | None = None) -> Site:
     root = Path(root)
+    files = content_files(root)
+    key = _fingerprint(root, repo, files)
     site = Site(root)
-    for path in content_files(root):
+    for path in files:
         page, problems = load_page(path, root, repo)
         site.findings.extend(problems)
         if page is not None:
             site.pages.append(page)
     site.findings.extend(_check_unique(site.pages, repo))
+    _latest.clear()
+    _latest[key] = site
     return site
+
+
+# The last site load_site read, by what it read. A build reads the content once in
+# hub/pipeline.py and again in the MkDocs hooks (which must work on their own under
+# `mkdocs build` and `mkdocs serve`); the hooks reuse the pipeline's Site when no file
+# has changed since, instead of parsing every page a second time.
+_latest: dict[tuple, Site] = {}
+
+
+def _fingerprint(root: Path, repo, files: list[Path]) -> tuple:
+    stats = []
+    for path in files:
+        st = path.stat()
+        stats.append((path.relative_to(root).as_posix(), st.st_mtime_ns, st.st_size))
+    repo = Path(repo).resolve().as_posix() if repo is not None else None
+    return (root.resolve().as_posix(), repo, today().isoformat(), tuple(stats))
+
+
+def load_site_again(root: Path | str = "content", repo: Path | str | None = None) -> Site:
+    """load_site, or the Site it last returned if the same content is unchanged since.
+
+    Callers must treat the Site as read-only: it may be shared with whoever loaded it first.
+    """
+    root = Path(root)
+    site = _latest.get(_fingerprint(root, repo, content_files(root)))
+    return site if site is not None else load_site(root, repo)
 
 
 def load_page(path: Path, root: Path, repo: Path | str | None = None) -> tuple[Page | None, list[Finding]]:
