@@ -253,6 +253,29 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
     return out
 
 
+def run_builds(pages: int, keep: Path | None = None) -> dict:
+    """Generate and build both ways, timing each build; no browser (--build-only)."""
+    work = Path(tempfile.mkdtemp(prefix="hub-bench-", dir=keep))
+    try:
+        content = work / "content"
+        generate(content, pages)
+        hub_build, index_seconds = build_hub(hub_config(work, content), work / "hub-site")
+        material_build = build_material(material_config(work, content), work / "material-site")
+        return {"pages": pages, "hub_build": hub_build, "index_seconds": index_seconds,
+                "material_build": material_build}
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def build_table(r: dict) -> str:
+    return "\n".join([
+        "| Pages | Hub build | Material build | Hub ÷ Material | Indexing (in hub build) |",
+        "|---|---|---|---|---|",
+        f"| {r['pages']:,} | {r['hub_build']:.1f} s | {r['material_build']:.1f} s "
+        f"| {r['hub_build'] / r['material_build']:.2f}× | {r['index_seconds']:.1f} s |"])
+
+
 def run(pages: int, keep: Path | None = None, browser=None) -> dict:
     """Generate, build both ways, measure. Pass a Playwright browser to reuse one (the tests do)."""
     from conftest import CHROMIUM, CHROMIUM_ARGS, LoopbackServer
@@ -320,10 +343,15 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--keep", type=Path, help="keep the generated content and sites in this folder")
+    parser.add_argument("--build-only", action="store_true",
+                        help="only time the two builds and the indexing; skip the browser measurements")
     args = parser.parse_args(argv)
     import os
 
     os.environ.setdefault("HUB_TODAY", "2026-11-22")
+    if args.build_only:
+        print(build_table(run_builds(args.pages, args.keep)))
+        return 0
     results = run(args.pages, args.keep)
     print(table(results))
     return 0
