@@ -6,6 +6,7 @@ hub never depends on one generator.
 from __future__ import annotations
 
 import importlib
+import logging
 
 ENGINES = ("mkdocs", "pelican")
 DEFAULT = "mkdocs"
@@ -17,6 +18,17 @@ class BuildFailed(Exception):
     def __init__(self, findings):
         super().__init__(f"{len(findings)} problem(s)")
         self.findings = findings
+
+
+class CollectWarnings(logging.Handler):
+    """Keep an engine's log warnings and errors, to report them as findings instead of log noise."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
 
 
 def get(name: str):

@@ -9,19 +9,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from hub.engines import BuildFailed
+from hub.engines import BuildFailed, CollectWarnings
 from hub.findings import ERROR, Finding
-
-
-class _Collect(logging.Handler):
-    """Keep MkDocs' warnings (broken links, missing files) as findings instead of log noise."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record):
-        self.records.append(record)
 
 
 def _load(config, **overrides):
@@ -42,7 +31,7 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     cfg = _load(config, **overrides)
     cfg["extra"].setdefault("hub", {})["offline"] = offline
 
-    handler = _Collect()
+    handler = CollectWarnings()
     log = logging.getLogger("mkdocs")
     log.addHandler(handler)
     try:

@@ -15,19 +15,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hub.engines import BuildFailed
+from hub.engines import BuildFailed, CollectWarnings
 from hub.findings import ERROR, WARNING, Finding
-
-
-class _Collect(logging.Handler):
-    """Keep Pelican's warnings and errors as findings instead of log noise."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record):
-        self.records.append(record)
 
 
 def generated_pages(config, site) -> list:
@@ -73,7 +62,7 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     problems = _check_home_routes(config, {p.src_path for p in site.pages} | {g.src_path for g in generated})
     if problems:
         raise BuildFailed(problems)
-    handler = _Collect()
+    handler = CollectWarnings()
     log = logging.getLogger("pelican")
     log.addHandler(handler)
     with tempfile.TemporaryDirectory(prefix="hub-pelican-") as tmp:
