@@ -33,10 +33,12 @@ from pathlib import Path
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.idf import idf as Idf
+from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
+from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
 from . import sections as html_sections
@@ -196,6 +198,25 @@ class Terms:
         return out
 
 
+class LazyTokenSetIndex(Index):
+    """lunr's Index, with the token set of every term made on first use.
+
+    lunr.py only needs the token set to run queries in Python; the hub writes the index
+    out for lunr.js (which gets its own), so on a big site building it up front was a
+    second or more of work nothing used. Made on demand, it is exactly what build() makes.
+    """
+
+    @property
+    def token_set(self):
+        if self._token_set is None:
+            self._token_set = TokenSet.from_list(sorted(self.inverted_index.keys()))
+        return self._token_set
+
+    @token_set.setter
+    def token_set(self, value):
+        self._token_set = value
+
+
 class CountingBuilder(Builder):
     """lunr.py's Builder, fed each field's terms already counted.
 
@@ -224,6 +245,13 @@ class CountingBuilder(Builder):
                     self.term_index += 1
                     self.inverted_index[term] = posting
                 posting[field_name][doc_ref] = defaultdict(list)
+
+    def build(self) -> "LazyTokenSetIndex":
+        """lunr's Builder.build, leaving the token set to be made if anything queries in Python."""
+        self._calculate_average_field_lengths()
+        self._create_field_vectors()
+        return LazyTokenSetIndex(inverted_index=self.inverted_index, field_vectors=self.field_vectors,
+                                 token_set=None, fields=list(self._fields.keys()), pipeline=self.search_pipeline)
 
     def _create_field_vectors(self):
         """lunr's own BM25 weights, each vector built in one go rather than term by term.
