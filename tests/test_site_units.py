@@ -143,3 +143,14 @@ def test_empty_feed_does_not_depend_on_the_clock(tmp_path):
     data = feeds.atom(site, site_name="Hub", site_url="https://example.org/", page_url=lambda p: "",
                       feed_url="https://example.org/news/feed.xml")
     assert b"<updated>2000-01-01T00:00:00+00:00</updated>" in data
+
+
+@pytest.mark.parametrize("channel,text", [
+    ({"kind": "phone", "label": "Phone", "value": "03000 616161"}, "03000 616161"),
+    ({"kind": "email", "label": "Email", "value": "enquiries@cqc.org.uk"}, "enquiries@cqc.org.uk"),
+    ({"kind": "web", "label": "Online feedback form", "value": "https://www.cqc.org.uk/give-feedback-on-care"},
+     "Online feedback form on cqc.org.uk"),
+    ({"kind": "text_relay", "label": "", "value": "https://www.cqc.org.uk/contact-us"}, "cqc.org.uk"),
+])
+def test_contact_links_say_what_they_open_not_a_bare_web_address(channel, text):
+    assert facts.channel(channel)["text"] == text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 from . import schema
 from .frontmatter import parse_date
@@ -68,14 +69,25 @@ def channel(ch: dict) -> dict:
         href = "mailto:" + value
     elif kind in ("web", "text_relay", "bsl") and value.startswith("https://"):
         href = value
+    label = str(ch.get("label", "")).strip()
     return {
         "kind": kind,
         "name": CHANNEL_NAMES.get(kind, kind.replace("_", " ").capitalize()),
-        "label": str(ch.get("label", "")).strip(),
+        "label": label,
         "value": value,
         "href": href,
+        "text": link_text(kind, label, value),
         "note": str(ch.get("note", "") or "").strip(),
     }
+
+
+def link_text(kind: str, label: str, value: str) -> str:
+    """What a channel's link says. A number or address is itself the detail people need;
+    a web address is not readable link text, so a web link says what it opens and on which site."""
+    if kind not in ("web", "text_relay", "bsl") or not value.startswith("https://"):
+        return value
+    site = urlsplit(value).netloc.removeprefix("www.")
+    return f"{label} on {site}" if label else site
 
 
 # Topics are written as lower-case slugs in front matter ('health-inequalities'); people read
