@@ -23,7 +23,7 @@ CHANNEL_NAMES = {
     "textphone": "Textphone",
     "email": "Email",
     "web": "Online",
-    "text_relay": "Relay UK (text relay)",
+    "text_relay": "Text Relay",
     "bsl": "British Sign Language (BSL)",
     "interpreter": "Interpreters",
     "post": "Post",
