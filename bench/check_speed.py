@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -33,13 +32,7 @@ WORDS = ("care feedback patients carers staff listen improve service survey ward
 
 def temp_config(tmp: Path, content: Path):
     """A mkdocs.yml like the real one, building `content` with the real theme and hooks."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {content}", text)
-    text = re.sub(r"(?m)^(\s+custom_dir: )(\S+)$", lambda m: f"{m.group(1)}{ROOT / m.group(2)}", text)
-    text = re.sub(r"(?m)^(\s+- )(hub/\S+\.py)$", lambda m: f"{m.group(1)}{ROOT / m.group(2)}", text)
-    path = tmp / "mkdocs.yml"
-    path.write_text(text, encoding="utf-8")
-    return hub_config.load(path)
+    return hub_config.load(hub_config.write_copy(content, tmp / "mkdocs.yml"))
 
 
 def generate(content: Path, total: int) -> int:

@@ -92,18 +92,16 @@ def generate(folder: Path, pages: int, seed: int = 4) -> None:
 # --- the two builds ---------------------------------------------------------------------
 
 def hub_config(work: Path, content: Path) -> Path:
-    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    raw["docs_dir"] = str(content)
-    raw["theme"]["custom_dir"] = str(ROOT / "theme")
-    raw["hooks"] = [str(ROOT / "hub" / "mkdocs_hooks.py")]
-    # Both builds list only the home page in the navigation: Material otherwise repeats every
-    # page's link on every page, and the pages (and build times) grow with the square of the site.
-    raw["nav"] = ["index.md"]
-    # The generated home page is a plain page: the real home layout wants the real site's links.
-    raw["extra"]["hub"].get("layouts", {}).get("pages", {}).pop("index.md", None)
-    path = work / "hub.yml"
-    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
-    return path
+    from hub import config
+
+    def edit(raw):
+        # Both builds list only the home page in the navigation: Material otherwise repeats every
+        # page's link on every page, and the pages (and build times) grow with the square of the site.
+        raw["nav"] = ["index.md"]
+        # The generated home page is a plain page: the real home layout wants the real site's links.
+        raw["extra"]["hub"].get("layouts", {}).get("pages", {}).pop("index.md", None)
+
+    return config.write_copy(content, work / "hub.yml", edit)
 
 
 def material_config(work: Path, content: Path) -> Path:

@@ -63,3 +63,23 @@ def load(path: Path | str | None = None) -> HubConfig:
     with open(path, encoding="utf-8") as f:
         raw = yaml.load(f, Loader=_TolerantLoader) or {}
     return HubConfig(path.resolve(), raw)
+
+
+def write_copy(content_dir: Path | str, dest: Path | str, edit=None) -> Path:
+    """Save mkdocs.yml as `dest`, changed to build `content_dir` with this project's theme and hooks.
+
+    For tests and benchmarks that build other content. Paths in mkdocs.yml are
+    relative to the file, so the copy makes them absolute. `edit(settings)` may
+    change the settings before they are written.
+    """
+    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    raw["docs_dir"] = str(Path(content_dir).resolve())
+    theme = raw.get("theme") or {}
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+    raw["hooks"] = [str(ROOT / hook) for hook in raw.get("hooks") or []]
+    if edit:
+        edit(raw)
+    dest = Path(dest)
+    dest.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return dest

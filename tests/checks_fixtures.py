@@ -63,15 +63,8 @@ def lines(findings) -> list[int]:
 
 def copy_of_the_real_site(tmp_path: Path):
     """A temporary copy of content/ with a mkdocs.yml that builds it with the real theme and hooks."""
-    import re
     import shutil
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {content}", text)
-    text = re.sub(r"(?m)^(\s+custom_dir: )(\S+)$", lambda m: f"{m.group(1)}{ROOT / m.group(2)}", text)
-    text = re.sub(r"(?m)^(\s+- )(hub/\S+\.py)$", lambda m: f"{m.group(1)}{ROOT / m.group(2)}", text)
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(text, encoding="utf-8")
-    return hub_config.load(path), content
+    return hub_config.load(hub_config.write_copy(content, tmp_path / "mkdocs.yml")), content

@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-import yaml
+from hub import config as hub_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,15 +38,7 @@ def temp_project(tmp_path: Path, pages: dict[str, str]) -> Path:
     for rel, text in pages.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
-    raw = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    cfg = yaml.safe_load(raw)
-    raw = raw.replace("docs_dir: content", f"docs_dir: {content}")
-    raw = raw.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-    for hook in cfg.get("hooks", []):
-        raw = raw.replace(f"  - {hook}", f"  - {ROOT / hook}")
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(raw, encoding="utf-8")
-    return path
+    return hub_config.write_copy(content, tmp_path / "mkdocs.yml")
 
 
 def run(*args, cwd=ROOT):

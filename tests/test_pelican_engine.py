@@ -10,7 +10,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import yaml
 
 from hub import config as hub_config
 from hub.engines import BuildFailed, pelican_engine
@@ -56,12 +55,8 @@ def temp_project(tmp_path: Path, pages: dict[str, str]) -> Path:
     for rel, text in {"index.md": HOME, "search.md": search, **pages}.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
-    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    raw["docs_dir"] = str(content)
-    raw["extra"]["hub"].pop("home", None)  # its routes lead to pages this small site does not have
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
-    return path
+    # The home page's routes lead to pages this small site does not have.
+    return hub_config.write_copy(content, tmp_path / "mkdocs.yml", lambda raw: raw["extra"]["hub"].pop("home", None))
 
 
 def test_a_link_to_a_missing_page_is_a_finding_naming_the_file(tmp_path):
