@@ -41,6 +41,8 @@ from lunr.token import Token
 from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
+from hub.content.model import url_for
+
 from . import sections as html_sections
 from . import vocabulary
 from .spelling import PIPELINE_NAME, Speller
@@ -115,10 +117,10 @@ def search_page_sources(config) -> set[str]:
     return {src for src, layout in layouts.items() if layout == "search-page.html"} | {"search.md"}
 
 
-def built_file(site_dir: Path, src_path: str, url: str, offline: bool) -> Path:
-    if offline:  # MkDocs with use_directory_urls: false writes guides/x.md as guides/x.html
-        return site_dir / (src_path[:-3] + ".html")
-    return site_dir / url / "index.html"
+def built_file(site_dir: Path, src_path: str, offline: bool) -> Path:
+    """guides/x.md is built as guides/x/index.html, or guides/x.html in the offline copy."""
+    url = url_for(src_path, offline)
+    return site_dir / (url if offline else url + "index.html")
 
 
 def collect_docs(site_dir: Path, config, site, *, offline: bool) -> list[Doc]:
@@ -129,7 +131,7 @@ def collect_docs(site_dir: Path, config, site, *, offline: bool) -> list[Doc]:
         tuning = page.meta.get("search") or {}
         if page.src_path in skip or (isinstance(tuning, dict) and tuning.get("exclude")):
             continue
-        path = built_file(site_dir, page.src_path, page.url, offline)
+        path = built_file(site_dir, page.src_path, offline)
         if not path.is_file():
             continue
         url = path.relative_to(site_dir).as_posix()
