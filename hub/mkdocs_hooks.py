@@ -65,6 +65,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     mkdocs_site.add_home_routes(page, config, _state["files"])
+    context["nav"] = mkdocs_site.sidebar_nav(nav, page, config)
     return context
 
 

@@ -3,6 +3,7 @@
 - generated pages (A to Z, topics, section landing pages) added as virtual files;
 - readable section titles and a sensible order in the automatic navigation;
 - the layout (template) for each page and the facts it shows (page.meta["hub"]);
+- a sidebar that lists long sections by their landing page, not page by page;
 - review dates as each page's update date, so sitemap.xml is deterministic;
 - the Atom feed of news.
 
@@ -116,6 +117,54 @@ def _child_rank(item, models: dict) -> tuple:
         return (1, key, model.title.casefold())
     title = model.title if model is not None else (item.title or "")
     return (1, "", indexes.filing_title(title).casefold())
+
+
+# --- on_page_context --------------------------------------------------------------------
+
+class _ShownNav:
+    """The navigation as one page's sidebar shows it: like `nav`, with long sections shortened.
+
+    Material lists every page of the open section in the sidebar. In a section of a
+    thousand guides that is a thousand links on every page: hard to use with a screen
+    reader or a magnifier, a third of a megabyte per page, and a link check that grows
+    with the square of the page count. A section with more pages than
+    extra.hub.navigation.sidebar_max_pages lists its landing page, which lists them
+    all, and the page you are on.
+    """
+
+    def __init__(self, wrapped, items):
+        self._wrapped = wrapped
+        self._items = items
+
+    def __getattr__(self, name):
+        return getattr(self._wrapped, name)
+
+    @property
+    def items(self):  # Navigation
+        return self._items
+
+    @property
+    def children(self):  # Section
+        return self._items
+
+
+def sidebar_nav(nav, page, config):
+    limit = (hub_settings(config).get("navigation") or {}).get("sidebar_max_pages")
+    if not limit:
+        return nav
+
+    def shown(item):
+        if not isinstance(item, Section):
+            return item
+        children = item.children
+        if len(children) > limit:
+            children = [c for c in children
+                        if getattr(c, "is_index", False) or c is page or (c.is_section and c.active)]
+        children = [shown(c) for c in children]
+        return item if children == item.children else _ShownNav(item, children)
+
+    items = [shown(item) for item in nav.items]
+    return nav if items == nav.items else _ShownNav(nav, items)
 
 
 # --- on_page_markdown -------------------------------------------------------------------

@@ -186,3 +186,34 @@ def test_navigation_sections_have_readable_titles(built_site, hub_config):
     for folder, info in hub_config.hub["sections"].items():
         if (built_site / folder).is_dir():
             assert info["title"] in tabs, f"no tab titled {info['title']}: {tabs}"
+
+
+def sidebar_links(doc: BeautifulSoup) -> list[str]:
+    """The page links in the open section of the sidebar (Material's primary navigation).
+
+    The current page's own headings (#anchors) are left out: they are its contents, not pages.
+    """
+    active = doc.select_one("nav.md-nav--primary li.md-nav__item--active.md-nav__item--nested")
+    return [a["href"] for a in active.select("a.md-nav__link") if not a["href"].startswith("#")]
+
+
+def test_sidebar_lists_every_page_of_a_short_section(built_site, model):
+    guides = [p for p in model.pages if p.src_path.startswith("guides/") and p.src_path != "guides/index.md"]
+    assert len(guides) > 3
+    links = sidebar_links(html(built_site, "guides/friends-and-family-test/"))
+    assert len(links) == len(guides) + 1, links  # every guide and the section's landing page
+
+
+def test_sidebar_of_a_long_section_lists_its_landing_page_and_the_page_you_are_on(tmp_path, hub_config):
+    from hub import config, engines
+
+    def limit(raw):
+        raw["extra"]["hub"]["navigation"] = {"sidebar_max_pages": 5}
+
+    cfg = config.load(config.write_copy(hub_config.content_dir, tmp_path / "mkdocs.yml", limit))
+    engines.get("mkdocs").build(cfg, tmp_path / "site")
+    links = sidebar_links(html(tmp_path / "site", "guides/friends-and-family-test/"))
+    assert links == ["../", "./"], links
+    # A section within the limit still lists all its pages, and its (generated) landing page.
+    principles = sidebar_links(html(tmp_path / "site", "principles/"))
+    assert len(principles) == len(list((hub_config.content_dir / "principles").glob("*.md"))) + 1, principles
