@@ -159,7 +159,10 @@ def crawl(start_urls: list[str], skip: list[str] = (), intern: str = "", externa
     """
     import re
 
-    ignore = "\n".join(f" ^{re.escape(u)}$" for u in skip) or " ^$never"
+    # One pattern for all the URLs to skip: LinkChecker tries every ignore pattern on every
+    # link it meets, so thousands of patterns (one per proven anchor) made the check
+    # grow with links x anchors; a single alternation is one match per link.
+    ignore = " ^(?:" + "|".join(re.escape(u) for u in skip) + ")$" if skip else " ^$never"
     with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as cfg:
         cfg.write(LINKCHECKER_CONFIG.format(
             ignore=ignore, intern="^" + re.escape(intern) if intern else "", extern=int(external),
