@@ -126,6 +126,28 @@ def test_results_do_not_depend_on_earlier_queries(watched, site_server):
     assert (watched.evaluate(ranked), results(watched)) == fresh
 
 
+@pytest.mark.parametrize("q", ["care", "staff experience", "carers assessment hospital", "co-production",
+                               "feedbak", "patient com", "FFT", "nhs england"])
+def test_lunr_orders_the_first_results_as_it_would_order_every_match(watched, site_server, q):
+    """The client finds and scores every match from the postings, and lunr.js scores the first
+    hubSearch.lunrWindow of them. With lunr.js scoring every match instead, the results, their
+    scores and their order must be the same (scores equal to 1e-9; equal scores may swap)."""
+    ranked = "window.hubSearch.last.results.map(r => [r.doc, r.met, r.score])"
+    search(watched, site_server.url, "patient")
+    watched.evaluate("window.hubSearch.lunrWindow = 3")
+    watched.evaluate("(q) => window.hubSearch.search(q)", q)
+    windowed = watched.evaluate(ranked)
+    watched.evaluate("window.hubSearch.lunrWindow = Infinity")
+    watched.evaluate("(q) => window.hubSearch.search(q)", q)
+    everything = watched.evaluate(ranked)
+    assert len(windowed) > 3, f"{q!r} should match more sections than the window"
+    assert sorted(d for d, _, _ in windowed) == sorted(d for d, _, _ in everything)
+    for (doc, met, score), (doc2, met2, score2) in zip(windowed, everything):
+        assert met == met2 and abs(score - score2) < 1e-9, (q, doc, doc2, score, score2)
+    scores = {doc: score for doc, _, score in everything}
+    assert all(abs(scores[doc] - score) < 1e-9 for doc, _, score in windowed)
+
+
 def test_live_region_announces_the_count(watched, site_server):
     search(watched, site_server.url, "co-production")
     live = watched.locator("#search-status")

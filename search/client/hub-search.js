@@ -2,8 +2,9 @@
  *
  * The index was built when the site was built (search/indexer.py) and split
  * into small script files. This script loads the manifest, works out which
- * terms a query needs, loads only the shards holding them, rebuilds that slice
- * of the Lunr index with lunr.Index.load, and lets lunr.js match and score.
+ * terms a query needs and loads only the shards holding them. It finds every
+ * section those terms are in, and lunr.js scores and orders the best of them
+ * over a lunr.Index rebuilt from their rows of the full index.
  * Every file is loaded with a <script> element, so an offline copy opened
  * from disk (file://) searches too. Nothing the visitor typed is ever parsed
  * as Lunr query syntax or inserted as HTML.
@@ -29,7 +30,10 @@
   var api = {
     add: function (name, data) { arrived[name] = data; },
     ready: null, // a promise for the latest search, for tests and the benchmark
-    search: null
+    search: null,
+    // How many of the best matches lunr.js's Index.query scores and orders: the first
+    // five pages of results. Tests set it to Infinity to have lunr.js score every match.
+    lunrWindow: 50
   };
   window.hubSearch = api;
 
@@ -175,42 +179,44 @@
     return Promise.all(Object.keys(shards).map(function (s) { return load(M.shards.files[s]); }));
   }
 
-  /* The part of the full Lunr index that queries so far have needed. Each term's
-     row of the inverted index and its entries in the field vectors are added the
-     first time a query needs it, so the rows grow with use and a further query
-     over words already seen costs only lunr.js's own matching and scoring. */
-  var live = { inverted: {}, vectors: {} };
+  /* A term's row of the postings (its shard is loaded): for each field it is in,
+     the field's number, how many sections, then each section (as a gap from the
+     last) with the weight lunr.py gave the term there, in thousandths. */
+  function rowOf(term) {
+    var pos = position(term), shard = shardOf(pos);
+    return arrived["p" + shard][pos - M.shards.starts[shard]];
+  }
+
   var queryPipeline = null;
 
-  /* A lunr.Index over the rows loaded so far whose token set is just this query's
-     terms (sorted, as expand returns them). lunr.js only looks terms up in the token
-     set, so a small one gives the same matches and scores as one of every loaded
-     term, and costs nothing to rebuild: a token set of every loaded term grew with
-     each query and was rebuilt whenever a query brought a new term. It also keeps
-     the last word's prefix match to the terms prefixTerms chose. */
-  function indexFor(terms) {
-    var fields = M.fields;
+  /* A lunr.Index holding just these sections' rows of the full index (inverted index
+     and field vectors) for the query's terms. lunr.js scores a section from its own
+     rows and the query alone, so each score here is the one the full index gives.
+     The token set is just the query's terms: lunr.js only looks terms up in it, and
+     it keeps the last word's prefix match to the terms prefixTerms chose. */
+  function indexOf(terms, docs) {
+    var fields = M.fields, inverted = {}, vectors = {};
+    var wanted = new Uint8Array(M.docs.count);
+    for (var d = 0; d < docs.length; d++) wanted[docs[d]] = 1;
     terms.forEach(function (term) {
-      if (live.inverted[term]) return;
-      var pos = position(term), shard = shardOf(pos);
-      var row = arrived["p" + shard][pos - M.shards.starts[shard]];
-      var posting = { _index: pos };
+      var row = rowOf(term), pos = position(term), posting = { _index: pos };
       fields.forEach(function (f) { posting[f] = {}; });
       for (var i = 0; i < row.length;) {
         var field = fields[row[i++]], n = row[i++], doc = 0;
-        for (var j = 0; j < n; j++) {
-          doc += row[i++];
+        for (var j = 0; j < n; j++, i += 2) {
+          doc += row[i];
+          if (!wanted[doc]) continue;
           posting[field][doc] = {};
           var ref = field + "/" + doc;
-          (live.vectors[ref] || (live.vectors[ref] = new lunr.Vector())).insert(pos, row[i++] / 1000);
+          (vectors[ref] || (vectors[ref] = new lunr.Vector())).insert(pos, row[i + 1] / 1000);
         }
       }
-      live.inverted[term] = posting;
+      inverted[term] = posting;
     });
     if (!queryPipeline) queryPipeline = lunr.Pipeline.load(["hubSpelling", "stemmer"]);
     return new lunr.Index({
-      invertedIndex: live.inverted,
-      fieldVectors: live.vectors,
+      invertedIndex: inverted,
+      fieldVectors: vectors,
       tokenSet: lunr.TokenSet.fromArray(terms),
       fields: fields,
       pipeline: queryPipeline
@@ -323,48 +329,109 @@
     return Object.keys(all).sort();
   }
 
-  function runLunr(index, list, fuzzy) {
-    return index.query(function (query) {
-      list.forEach(function (concept) {
-        concept.alts.forEach(function (alt) {
-          alt.terms.forEach(function (t, n) {
-            var exact = alt.sets[n][t];
-            if (exact) query.term(t, { usePipeline: false, boost: alt.boost });
-            else if (fuzzy) {
-              // The close spellings lunr.TokenSet found in the lexicon (fuzzyTerms), each as a term.
-              alt.lists[n].forEach(function (near) {
-                query.term(near, { usePipeline: false, boost: BOOST.fuzzy });
-              });
-            }
-          });
+  /* The Lunr clauses a query makes, as [term, boost, prefix?]: each alternative's
+     terms, the close spellings of any that are not in the lexicon (second pass
+     only), and the last word as a prefix. */
+  function clausesOf(list, fuzzy) {
+    var out = [];
+    list.forEach(function (concept) {
+      concept.alts.forEach(function (alt) {
+        alt.terms.forEach(function (t, n) {
+          if (alt.sets[n][t]) out.push([t, alt.boost, false]);
+          else if (fuzzy) alt.lists[n].forEach(function (near) { out.push([near, BOOST.fuzzy, false]); });
         });
-        if (concept.prefixSet && Object.keys(concept.prefixSet).length) {
-          query.term(concept.prefix, { usePipeline: false, boost: BOOST.prefix, wildcard: lunr.Query.wildcard.TRAILING });
-        }
+      });
+      if (concept.prefixSet && Object.keys(concept.prefixSet).length) out.push([concept.prefix, BOOST.prefix, true]);
+    });
+    return out;
+  }
+
+  function runLunr(index, clauses) {
+    return index.query(function (query) {
+      clauses.forEach(function (c) {
+        query.term(c[0], c[2] ? { usePipeline: false, boost: c[1], wildcard: lunr.Query.wildcard.TRAILING }
+                              : { usePipeline: false, boost: c[1] });
       });
     });
   }
 
-  /* Whether each list has at least one term in matched (called for every result, so plain loops). */
-  function hasEach(lists, matched) {
-    for (var l = 0; l < lists.length; l++) {
-      var terms = lists[l], any = false;
-      for (var k = 0; k < terms.length && !any; k++) any = matched[terms[k]] !== undefined;
-      if (!any) return false;
-    }
-    return true;
+  /* lunr.js's query vector, one weight per term: each clause adds its boost to every
+     query term it matches (a prefix clause matches every query term it starts). Every
+     clause searches every field, so this one vector is the query vector of each field. */
+  function queryVector(clauses, terms) {
+    var weights = {}, length = 0;
+    clauses.forEach(function (c) {
+      terms.forEach(function (t) {
+        if (c[2] ? t.lastIndexOf(c[0], 0) === 0 : t === c[0]) weights[t] = (weights[t] || 0) + c[1];
+      });
+    });
+    terms.forEach(function (t) { length += (weights[t] || 0) * (weights[t] || 0); });
+    return { weights: weights, length: Math.sqrt(length) };
   }
 
-  /* How many of the query's concepts a result contains, from lunr's match data. */
-  function conceptsMet(result, list) {
-    var matched = result.matchData.metadata;
-    var met = 0;
-    for (var c = 0; c < list.length; c++) {
-      var concept = list[c], ok = false;
-      for (var a = 0; a < concept.alts.length && !ok; a++) ok = hasEach(concept.alts[a].lists, matched);
-      if (!ok && concept.prefix && concept.prefixSet) {
-        for (var t in matched) if (t.lastIndexOf(concept.prefix, 0) === 0) { ok = true; break; }
+  /* Every section the query's terms are in, from their rows in one pass: which terms
+     each section has (a bit per term) and its Lunr score. lunr.js scores a section
+     as the dot product of each field's vector with the query vector, over the length
+     of the query vector; with one query vector for all fields that is the sum below. */
+  function matchAll(terms, vector) {
+    var count = M.docs.count, blocks = (terms.length + 31) >> 5;
+    var bits = new Uint32Array(count * blocks), sum = new Float64Array(count), hit = [];
+    for (var k = 0; k < terms.length; k++) {
+      var row = rowOf(terms[k]), b = k >> 5, bit = (1 << (k & 31)) >>> 0;
+      var weight = (vector.weights[terms[k]] || 0) / 1000 / (vector.length || 1);
+      for (var i = 0; i < row.length;) {
+        i++; // the field: the same query vector for each
+        var n = row[i++], doc = 0;
+        for (var j = 0; j < n; j++, i += 2) {
+          doc += row[i];
+          var at = doc * blocks;
+          if (!(bits[at + b] & bit)) {
+            var seen = false;
+            for (var x = 0; x < blocks && !seen; x++) seen = bits[at + x] !== 0;
+            if (!seen) hit.push(doc);
+            bits[at + b] |= bit;
+          }
+          sum[doc] += weight * row[i + 1];
+        }
       }
+    }
+    return { hit: hit, bits: bits, blocks: blocks, score: sum };
+  }
+
+  /* For each concept, the terms that satisfy it as bit masks: a concept is met by
+     any alternative whose every list has a term present, or by a term it starts. */
+  function conceptMasks(list, terms, blocks) {
+    var at = {};
+    terms.forEach(function (t, k) { at[t] = k; });
+    function mask(ts) {
+      var m = new Uint32Array(blocks);
+      ts.forEach(function (t) { if (at[t] !== undefined) m[at[t] >> 5] |= (1 << (at[t] & 31)) >>> 0; });
+      return m;
+    }
+    return list.map(function (concept) {
+      return {
+        alts: concept.alts.map(function (alt) { return alt.lists.map(mask); }),
+        prefix: concept.prefixSet ? mask(terms.filter(function (t) { return t.lastIndexOf(concept.prefix, 0) === 0; })) : null
+      };
+    });
+  }
+
+  function overlaps(bits, at, m) {
+    for (var b = 0; b < m.length; b++) if (bits[at + b] & m[b]) return true;
+    return false;
+  }
+
+  /* How many of the query's concepts a section contains (called for every match, so plain loops). */
+  function conceptsMet(bits, at, masks) {
+    var met = 0;
+    for (var c = 0; c < masks.length; c++) {
+      var concept = masks[c], ok = false;
+      for (var a = 0; a < concept.alts.length && !ok; a++) {
+        var lists = concept.alts[a];
+        ok = true;
+        for (var l = 0; l < lists.length && ok; l++) ok = overlaps(bits, at, lists[l]);
+      }
+      if (!ok && concept.prefix) ok = overlaps(bits, at, concept.prefix);
       if (ok) met++;
     }
     return met;
@@ -381,30 +448,45 @@
     });
   }
 
+  function byRank(a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; }
+
+  /* Sections with all the words first, then by Lunr score, then in site order.
+     Every match is found and scored from the postings (matchAll); then lunr.js's own
+     Index.query scores the first api.lunrWindow of them, the ones people see first,
+     and puts them in its order. A common word is in thousands of sections on a big
+     site, and lunr.js makes several objects for each section and field it matches,
+     which took most of a query's time; the scores are the same either way
+     (tests/test_search_browser.py compares the two orders). */
   function pass(list, fuzzy) {
     var terms = expand(list, fuzzy);
     return postingsFor(terms).then(function () {
       if (!terms.length) return { results: [], matched: {}, fuzzy: fuzzy, concepts: list };
-      var t0 = performance.now();
-      var index = indexFor(terms);
-      var t1 = performance.now();
-      var raw = runLunr(index, list, fuzzy);
-      var t2 = performance.now();
       var timings = api.timings; // both passes of a search add to the same figures
-      timings.slice += t1 - t0; timings.lunr += t2 - t1; timings.terms += terms.length;
-      var matched = {}, unseen = terms.length;
+      var t0 = performance.now();
+      var clauses = clausesOf(list, fuzzy);
+      var found = matchAll(terms, queryVector(clauses, terms));
+      var masks = conceptMasks(list, terms, found.blocks);
       var results = [];
-      for (var i = 0; i < raw.length; i++) {
-        var r = raw[i];
-        if (unseen) {
-          for (var t in r.matchData.metadata) if (!matched[t]) { matched[t] = true; unseen--; }
-        }
-        var met = conceptsMet(r, list);
-        if (met > 0) results.push({ doc: Number(r.ref), score: r.score, met: met });
+      for (var i = 0; i < found.hit.length; i++) {
+        var doc = found.hit[i], met = conceptsMet(found.bits, doc * found.blocks, masks);
+        if (met > 0) results.push({ doc: doc, score: found.score[doc], met: met });
       }
-      // Sections with all the words first, then the best Lunr score, then site order.
-      results.sort(function (a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; });
-      timings.rank += performance.now() - t2;
+      results.sort(byRank);
+      var t1 = performance.now();
+      var window = results.slice(0, api.lunrWindow);
+      var index = indexOf(terms, window.map(function (r) { return r.doc; }));
+      var t2 = performance.now();
+      var scored = runLunr(index, clauses);
+      var t3 = performance.now();
+      var lunrScore = {};
+      scored.forEach(function (r) { lunrScore[r.ref] = r.score; });
+      window.forEach(function (r) { r.score = lunrScore[r.doc] || 0; });
+      window.sort(byRank);
+      results = window.concat(results.slice(window.length));
+      timings.rank += t1 - t0 + (performance.now() - t3);
+      timings.slice += t2 - t1; timings.lunr += t3 - t2; timings.terms += terms.length;
+      var matched = {}; // every query term is in the lexicon, so in at least one section
+      terms.forEach(function (t) { matched[t] = true; });
       return { results: results, matched: matched, fuzzy: fuzzy, concepts: list };
     });
   }
