@@ -18,6 +18,7 @@ PIPELINE_NAME = "hubSpelling"
 _IZE = re.compile(r"^(\w{3,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational|able)$")
 # Endings a listed American word may carry: behavior -> behaviours.
 SUFFIXES = ("", "s", "es", "al", "ally", "ed", "ing", "er", "ers", "ist", "ists", "ism")
+_ENDINGS = sorted(SUFFIXES, key=len)
 
 
 class Speller:
@@ -25,8 +26,6 @@ class Speller:
 
     def __init__(self, spellings: dict[str, str]):
         self.spellings = dict(spellings)
-        # Longest listed word first, so "neighborhood" wins over "neighbor".
-        self._ordered = sorted(self.spellings, key=lambda w: (-len(w), w))
         self._seen: dict[str, str] = {}  # a site repeats the same words many times
 
     def fold(self, word: str) -> str:
@@ -39,9 +38,11 @@ class Speller:
         match = _IZE.match(word)
         if match:
             return match.group(1) + "s" + match.group(2)
-        if word in self.spellings:
-            return self.spellings[word]
-        for american in self._ordered:
-            if word.startswith(american) and word[len(american):] in SUFFIXES:
-                return self.spellings[american] + word[len(american):]
+        # The longest listed word the word starts with, followed by one of SUFFIXES
+        # (shortest ending first, so the longest listed word wins: "neighborhood" over "neighbor").
+        for ending in _ENDINGS:
+            if word.endswith(ending):
+                stem = word[:len(word) - len(ending)] if ending else word
+                if stem in self.spellings:
+                    return self.spellings[stem] + ending
         return word

@@ -22,10 +22,13 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u20
 def words(text: str) -> list[str]:
     """Lower-case words of text, with the joined form after each hyphenated word."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    out: list[str] = []
     wide = _BEYOND_BMP.search(text) is not None
-    for match in COMPOUND.finditer(text):
-        parts = match.group().split("-")
+    out: list[str] = []
+    for word in COMPOUND.findall(text):
+        if "-" not in word and not wide:  # most words: nothing to split or leave out
+            out.append(word)
+            continue
+        parts = word.split("-")
         if wide:
             parts = [p for p in parts if not _BEYOND_BMP.search(p)]
         out.extend(parts)
