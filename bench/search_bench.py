@@ -47,25 +47,36 @@ WARM_QUERIES = ["carers", "friends and family test", "co-production", "survey re
 
 # --- generated content ------------------------------------------------------------------
 
-def vocabulary(rng: random.Random) -> tuple[list[str], list[str]]:
-    """Common words from the seed documents, plus a long tail of rarer made-up words, as real text has."""
+def vocabulary(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
+    """The seed documents' words with how often each is used there, plus a long tail of rarer made-up words.
+
+    Sampling words by their real frequency gives the mix real text has: the commonest
+    words are little ones ("the", "and", "of") that search leaves out, and subject words
+    ("care", "experience") come next. An earlier version ranked the seed words
+    alphabetically for its Zipf weights, so words starting with "a" or "c" ("access",
+    "carers") appeared in nearly every section and the rest hardly at all.
+    """
     import re
+    from collections import Counter
 
     seeds = Path("/work/shared/seeds")
     text = " ".join(p.read_text(encoding="utf-8", errors="ignore") for p in sorted(seeds.glob("*.txt"))) if seeds.exists() else ""
-    common = sorted(set(re.findall(r"[A-Za-z][a-z]{2,}", text)))
-    if len(common) < 200:
-        common += ["patient", "experience", "care", "feedback", "carer", "staff", "service", "improve",
-                   "survey", "family", "friends", "test", "hospital", "community", "voice", "listen"] * 20
+    counts = Counter(re.findall(r"[a-z]{2,}", text.lower()))
+    if len(counts) < 200:  # no seeds here: a small stand-in with the same shape
+        counts = Counter({w: 60 // (i + 1) + 1 for i, w in enumerate(
+            "the and of to care experience is in for nhs are with that we work patient health on people improvement "
+            "this services can you experiences england by network how always week patients who what share or from "
+            "better their more staff feedback carer service improve survey family friends test hospital community "
+            "voice listen".split())})
+    common = sorted(counts)
     letters = "abcdefghijklmnoprstuvwy"
     rare = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(5, 11))) for _ in range(40_000)})
-    return common, rare
+    return common, [counts[w] for w in common], rare
 
 
 def generate(folder: Path, pages: int, seed: int = 4) -> None:
     rng = random.Random(seed)
-    common, rare = vocabulary(rng)
-    weights = [1 / (i + 1) for i in range(len(common))]  # Zipf-like: a few words are very common
+    common, weights, rare = vocabulary(rng)
     guides = folder / "guides"
     guides.mkdir(parents=True)
     (folder / "index.md").write_text("---\ntitle: Benchmark hub\nsummary: Generated pages.\ntype: page\n"
@@ -74,12 +85,13 @@ def generate(folder: Path, pages: int, seed: int = 4) -> None:
 
     def sentence() -> str:
         n = rng.randint(8, 18)
-        words = [rng.choice(rare) if rng.random() < 0.04 else rng.choices(common, weights)[0].lower() for _ in range(n)]
+        words = [rng.choice(rare) if rng.random() < 0.04 else rng.choices(common, weights)[0] for _ in range(n)]
         return " ".join(words).capitalize() + "."
 
     for n in range(pages):
         title = " ".join(rng.choices(common, weights, k=4)).capitalize() + f" {n}"
-        parts = [f"---\ntitle: \"{title}\"\nsummary: \"{sentence()}\"\ntype: guide\naudience: [public, staff]\n"
+        audience = rng.choice(["[public]", "[staff]", "[public, staff]"])
+        parts = [f"---\ntitle: \"{title}\"\nsummary: \"{sentence()}\"\ntype: guide\naudience: {audience}\n"
                  f"topics: [{rng.choice(['feedback', 'carers', 'surveys', 'co-production'])}]\n"
                  "last_reviewed: 2026-11-22\nnext_review: 2027-11-22\n---\n"]
         for s in range(5):
