@@ -53,6 +53,17 @@ def test_sections_fall_back_to_article_when_there_is_no_content_marker():
     assert [(s.anchor, s.text) for s in sections.split_sections(html)] == [("", "Intro words."), ("a", "Alpha.")]
 
 
+def test_sections_leave_out_hidden_parts_and_keep_words_apart():
+    html = ("<div data-hub-content><p>One<br>two &amp; three</p><div hidden>secret</div>"
+            "<span aria-hidden=\"true\">icon</span><!-- a comment --></span>"
+            "<div class=\"note hub-search-ignore\"><h2 id=\"not-here\">Ignored</h2></div>"
+            "<h2 id=\"next\">Next <em>steps</em><a class=\"headerlink\" href=\"#next\">¶</a></h2>"
+            "<ul><li>Ask</li><li>Act</li></ul></div><p>After the content</p>")
+    got = sections.split_sections(html)
+    assert [(s.anchor, s.heading, s.text) for s in got] == [
+        ("", "", "One two & three"), ("next", "Next steps", "Ask Act")]
+
+
 def test_words_join_hyphenated_words_and_ignore_symbols():
     assert words.words("Co-production, <b>care</b>! 🙂 +x ~y") == ["co", "production", "coproduction", "b", "care", "b", "x", "y"]
     assert words.words("people’s views") == ["people's", "views"]
