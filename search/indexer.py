@@ -235,9 +235,9 @@ class CountingBuilder(Builder):
         self.document_count += 1
         for field_name in self._fields:
             terms = fields.get(field_name) or []
-            counts = Counter(terms)
-            field_ref = str(FieldRef(doc_ref, field_name))
-            self.field_term_frequencies[field_ref] = defaultdict(int, counts)
+            counts = Counter(terms)  # like lunr's defaultdict(int): 0 for a term not there
+            field_ref = f"{field_name}{FieldRef.JOINER}{doc_ref}"
+            self.field_term_frequencies[field_ref] = counts
             self.field_lengths[field_ref] = len(terms)
             for term in counts:  # first-occurrence order, as Builder.add numbers terms
                 posting = self.inverted_index.get(term)
@@ -246,7 +246,7 @@ class CountingBuilder(Builder):
                     posting["_index"] = self.term_index
                     self.term_index += 1
                     self.inverted_index[term] = posting
-                posting[field_name][doc_ref] = defaultdict(list)
+                posting[field_name][doc_ref] = {}  # no metadata: lunr's would stay an empty defaultdict
 
     def build(self) -> "LazyTokenSetIndex":
         """lunr's Builder.build, leaving the token set to be made if anything queries in Python."""
@@ -265,24 +265,28 @@ class CountingBuilder(Builder):
         """
         field_vectors = {}
         idf_of: dict[str, float] = {}
+        index_of: dict[str, int] = {}
         k1, b = self._k1, self._b
         for field_ref, term_frequencies in self.field_term_frequencies.items():
-            ref = FieldRef.from_string(field_ref)
-            field_name = ref.field_name
+            field_name, doc_ref = field_ref.split(FieldRef.JOINER, 1)
             field_length = self.field_lengths[field_ref]
             average = self.average_field_length[field_name]
             field_boost = self._fields[field_name].boost
-            doc_boost = self._documents[ref.doc_ref].get("boost", 1)
+            doc_boost = self._documents[doc_ref].get("boost", 1)
+            # lunr's expression, with the parts that depend only on the field worked out once
+            # (the same operations in the same order, so the same numbers).
+            length_norm = k1 * (1 - b + b * (field_length / average))
             pairs = []
             for term, tf in term_frequencies.items():
-                posting = self.inverted_index[term]
                 idf = idf_of.get(term)
                 if idf is None:
+                    posting = self.inverted_index[term]
                     idf = idf_of[term] = Idf(posting, self.document_count)
-                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (field_length / average)) + tf)
+                    index_of[term] = posting["_index"]
+                score = idf * ((k1 + 1) * tf) / (length_norm + tf)
                 score *= field_boost
                 score *= doc_boost
-                pairs.append((posting["_index"], round(score, 3)))
+                pairs.append((index_of[term], round(score, 3)))
             pairs.sort()
             field_vectors[field_ref] = Vector([x for pair in pairs for x in pair])
         self.field_vectors = field_vectors
