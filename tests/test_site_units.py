@@ -112,6 +112,16 @@ def test_topic_index_lists_each_page_under_every_topic(small_site):
     assert "## Safety { #topic-safety }" in body
 
 
+def test_topic_index_has_a_heading_for_a_site_pages_topics(small_site, tmp_path):
+    """Every page links its topics to the topic index, site pages (type: page) included."""
+    (tmp_path / "content" / "help.md").write_text(
+        "---\ntitle: Help\nsummary: How to help.\ntype: page\ntopics: [contributing]\n"
+        "last_reviewed: 2026-01-10\nnext_review: 2027-01-10\n---\n\nText.\n", encoding="utf-8")
+    site = load_site(tmp_path / "content", tmp_path)
+    assert [e.title for e in dict(indexes.by_topic(site))["contributing"]] == ["Help"]
+    assert "{ #topic-contributing }" in indexes.topics_page(site).body
+
+
 def test_generated_pages_take_review_dates_from_the_content(small_site):
     meta = indexes.topics_page(small_site).meta
     assert (meta["last_reviewed"], meta["next_review"]) == ("2026-03-01", "2027-03-01")

@@ -93,9 +93,13 @@ def a_to_z(site) -> list[tuple[str, list[Entry]]]:
 
 
 def by_topic(site) -> list[tuple[str, list[Entry]]]:
-    """[(topic, entries)] for every topic used in front matter, topics and entries sorted."""
+    """[(topic, entries)] for every topic used in front matter, topics and entries sorted.
+
+    A site page is listed under any topics it gives too: every page shows its topics as
+    links to this index, so each of them must have a heading here.
+    """
     groups: dict[str, list[Entry]] = {}
-    for page in listed_pages(site):
+    for page in site.pages:
         for topic in page.topics:
             groups.setdefault(str(topic).strip().lower(), []).append(_entry(page))
     return [(t, sorted(groups[t], key=lambda e: _sort_key(e.title))) for t in sorted(groups)]
