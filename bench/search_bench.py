@@ -218,6 +218,8 @@ def js_heap_mb(page) -> float:
 def measure(browser, base: str, site: Path, kind: str) -> dict:
     from urllib.parse import quote, urlparse
 
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     fetched: list[str] = []
@@ -241,12 +243,24 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
         selector = ".md-search-result__item"
         page.add_init_script(f"({FIRST_RESULT_WATCH})({selector!r})")
         page.goto(base, wait_until="commit")
+        # Type only once Material's script has set up its components (it then sets
+        # window.component$): keys typed before that are lost on a busy machine, and the
+        # search never runs. The time still counts from the start of the navigation.
+        page.wait_for_load_state("domcontentloaded")
+        page.wait_for_function("() => window.component$ !== undefined")
         page.wait_for_selector("input.md-search__input", state="attached")
         page.click("label.md-header__button[for=__search]") if page.is_visible("label.md-header__button[for=__search]") else None
         page.focus("input.md-search__input")
         page.keyboard.type(COLD_QUERY)
-    page.wait_for_selector(selector, timeout=120_000)
-    page.wait_for_function("window.__firstResult !== null")
+    # The first result counts from when it is in the page (the watcher above), as it did here:
+    # waiting for it to be visible as well could wait on Material's search overlay instead.
+    try:
+        page.wait_for_function("window.__firstResult !== null", timeout=120_000)
+    except PlaywrightTimeout:
+        state = page.evaluate("""() => [document.querySelector("input[name=q]")?.value,
+            document.querySelector(".md-search-result__meta, #search-status")?.textContent?.trim()]""")
+        raise RuntimeError(f"{kind}: no search result within 120 s; the search box holds {state[0]!r} "
+                           f"and the page says {state[1]!r}") from None
     first_ms = page.evaluate("window.__firstResult")
     results_seen["done"] = True
     if kind == "hub":
