@@ -194,7 +194,7 @@
      rows and the query alone, so each score here is the one the full index gives.
      The token set is just the query's terms: lunr.js only looks terms up in it, and
      it keeps the last word's prefix match to the terms prefixTerms chose. */
-  function indexOf(terms, docs) {
+  function lunrIndexFor(terms, docs) {
     var fields = M.fields, inverted = {}, vectors = {};
     var wanted = new Uint8Array(M.docs.count);
     for (var d = 0; d < docs.length; d++) wanted[docs[d]] = 1;
@@ -473,16 +473,16 @@
       }
       results.sort(byRank);
       var t1 = performance.now();
-      var window = results.slice(0, api.lunrWindow);
-      var index = indexOf(terms, window.map(function (r) { return r.doc; }));
+      var first = results.slice(0, api.lunrWindow);
+      var index = lunrIndexFor(terms, first.map(function (r) { return r.doc; }));
       var t2 = performance.now();
       var scored = runLunr(index, clauses);
       var t3 = performance.now();
       var lunrScore = {};
       scored.forEach(function (r) { lunrScore[r.ref] = r.score; });
-      window.forEach(function (r) { r.score = lunrScore[r.doc] || 0; });
-      window.sort(byRank);
-      results = window.concat(results.slice(window.length));
+      first.forEach(function (r) { r.score = lunrScore[r.doc] || 0; });
+      first.sort(byRank);
+      results = first.concat(results.slice(first.length));
       timings.rank += t1 - t0 + (performance.now() - t3);
       timings.slice += t2 - t1; timings.lunr += t3 - t2; timings.terms += terms.length;
       var matched = {}; // every query term is in the lexicon, so in at least one section
