@@ -150,8 +150,12 @@ class _ShownNav:
 
 def sidebar_nav(nav, page, config):
     limit = (hub_settings(config).get("navigation") or {}).get("sidebar_max_pages")
-    if not limit:
+    if limit is None:
         return nav
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise PluginError(
+            f"mkdocs.yml: extra.hub.navigation.sidebar_max_pages is {limit!r} — fix: give a whole number "
+            "of pages, such as 40, or remove the setting to list every page of every section")
 
     def shown(item):
         if not isinstance(item, Section):

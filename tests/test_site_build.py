@@ -217,3 +217,16 @@ def test_sidebar_of_a_long_section_lists_its_landing_page_and_the_page_you_are_o
     # A section within the limit still lists all its pages, and its (generated) landing page.
     principles = sidebar_links(html(tmp_path / "site", "principles/"))
     assert len(principles) == len(list((hub_config.content_dir / "principles").glob("*.md"))) + 1, principles
+
+
+def test_a_sidebar_limit_that_is_not_a_number_is_a_clear_error(tmp_path, hub_config):
+    from hub import config, engines
+
+    def bad(raw):
+        raw["extra"]["hub"]["navigation"] = {"sidebar_max_pages": "forty"}
+
+    cfg = config.load(config.write_copy(hub_config.content_dir, tmp_path / "mkdocs.yml", bad))
+    with pytest.raises(engines.BuildFailed) as failed:
+        engines.get("mkdocs").build(cfg, tmp_path / "site")
+    messages = " ".join(f.format() for f in failed.value.findings)
+    assert "sidebar_max_pages is 'forty'" in messages and "whole number" in messages, messages
