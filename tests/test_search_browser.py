@@ -127,7 +127,12 @@ def test_results_do_not_depend_on_earlier_queries(watched, site_server):
 
 
 @pytest.mark.parametrize("q", ["care", "staff experience", "carers assessment hospital", "co-production",
-                               "feedbak", "patient com", "FFT", "nhs england"])
+                               "feedbak", "patient com", "FFT", "nhs england",
+                               # more than 32 terms: each section's terms take more than one bit mask word
+                               "care carers staff patients feedback survey england experience friends family "
+                               "test complaints hospital community voice listening improvement plan quality "
+                               "access services people health work network week share better learning "
+                               "partners principles commitments contact support advice"])
 def test_lunr_orders_the_first_results_as_it_would_order_every_match(watched, site_server, q):
     """The client finds and scores every match from the postings, and lunr.js scores the first
     hubSearch.lunrWindow of them. With lunr.js scoring every match instead, the results, their
