@@ -215,10 +215,18 @@ def js_heap_mb(page) -> float:
     return metrics.get("JSHeapUsedSize", 0) / 1e6
 
 
+def first_result_within(page, timeout_ms: int) -> bool:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function("window.__firstResult !== null", timeout=timeout_ms)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
 def measure(browser, base: str, site: Path, kind: str) -> dict:
     from urllib.parse import quote, urlparse
-
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -252,15 +260,18 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
         page.click("label.md-header__button[for=__search]") if page.is_visible("label.md-header__button[for=__search]") else None
         page.focus("input.md-search__input")
         page.keyboard.type(COLD_QUERY)
-    # The first result counts from when it is in the page (the watcher above), as it did here:
-    # waiting for it to be visible as well could wait on Material's search overlay instead.
-    try:
-        page.wait_for_function("window.__firstResult !== null", timeout=120_000)
-    except PlaywrightTimeout:
+    # The first result counts from the start of the navigation to when it is in the page
+    # (the watcher above); whether it is visible yet does not matter.
+    if not first_result_within(page, 60_000) and kind == "material":
+        # Material's search once showed nothing in a CI run. Type the query again, as a person
+        # would: the time still counts from the navigation, so this can only cost Material.
+        page.fill("input.md-search__input", "")
+        page.keyboard.type(COLD_QUERY)
+    if not first_result_within(page, 60_000):
         state = page.evaluate("""() => [document.querySelector("input[name=q]")?.value,
             document.querySelector(".md-search-result__meta, #search-status")?.textContent?.trim()]""")
         raise RuntimeError(f"{kind}: no search result within 120 s; the search box holds {state[0]!r} "
-                           f"and the page says {state[1]!r}") from None
+                           f"and the page says {state[1]!r}")
     first_ms = page.evaluate("window.__firstResult")
     results_seen["done"] = True
     if kind == "hub":
