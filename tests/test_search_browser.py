@@ -334,6 +334,25 @@ def test_search_works_on_a_phone_screen(mobile_page, site_server):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
 
 
+def test_on_a_phone_the_filters_fold_away_so_results_come_first(mobile_page, site_server):
+    search(mobile_page, site_server.url, "carers")
+    assert not mobile_page.evaluate("document.querySelector('#search-filters details').open")
+    first = mobile_page.locator("#search-results > li:first-child a").bounding_box()
+    assert first["y"] + first["height"] <= mobile_page.viewport_size["height"], "first result below the fold"
+    # The filters open from the keyboard.
+    mobile_page.focus("#search-filters summary")
+    mobile_page.keyboard.press("Enter")
+    assert mobile_page.is_visible("#filter-type-guide")
+    # A filtered address opens them, so a filter that is on is never hidden.
+    search(mobile_page, site_server.url, "carers", "&type=guide")
+    assert mobile_page.is_visible("#filter-type-guide") and mobile_page.is_checked("#filter-type-guide")
+
+
+def test_on_a_wide_screen_the_filters_are_open(watched, site_server):
+    search(watched, site_server.url, "carers")
+    assert watched.is_visible("#filter-type-guide") and watched.is_visible("#filter-audience-staff")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("q", ["carers", "zzqxj", "feedbak"])
 def test_search_page_with_results_passes_axe(browser, site_server, scheme, q):

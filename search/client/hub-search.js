@@ -693,9 +693,15 @@
     };
   }
 
+  /* The filters sit in a <details>: open on a wide screen, closed on a phone, where
+     eight checkboxes would push the results below the fold. Opened whenever a filter
+     is on, so nobody has filters hidden from them. */
+  var WIDE = "(min-width: 45em)";
+
   function buildFilters() {
     var box = ui.filters;
     box.textContent = "";
+    var options = el("div", { class: "hub-filters__options" });
     [["type", "Type", M.types], ["audience", "Audience", M.audiences]].forEach(function (spec) {
       var fieldset = el("fieldset", { class: "hub-filter" }, [el("legend", {}, [spec[1]])]);
       spec[2].forEach(function (option) {
@@ -703,8 +709,11 @@
         var input = el("input", { type: "checkbox", name: spec[0], value: option[0], id: id });
         fieldset.appendChild(el("div", { class: "hub-filter__option" }, [input, el("label", { for: id }, [option[1]])]));
       });
-      box.appendChild(fieldset);
+      options.appendChild(fieldset);
     });
+    ui.filterBox = el("details", { class: "hub-filters" }, [el("summary", {}, ["Filter by type and audience"]), options]);
+    ui.filterBox.open = window.matchMedia(WIDE).matches;
+    box.appendChild(ui.filterBox);
     box.hidden = false;
   }
 
@@ -713,6 +722,7 @@
     ui.input.value = state.q;
     Array.prototype.forEach.call(ui.form.querySelectorAll("input[type=checkbox]"), function (c) {
       c.checked = (state[c.name] || []).indexOf(c.value) >= 0;
+      if (c.checked && ui.filterBox) ui.filterBox.open = true;
     });
     return state.q;
   }
