@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from hub import config as hub_config
-from hub.engines import BuildFailed, pelican_engine
+from hub.engines import BuildFailed
+from hub.engines.pelican import engine as pelican_engine
 from hub.engines.pelican import assets
 
 ROOT = Path(__file__).resolve().parent.parent

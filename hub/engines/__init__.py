@@ -1,4 +1,4 @@
-"""Rendering engines. Each module offers build(config, out_dir, offline=False) and serve(config, host, port).
+"""Rendering engines, one folder each. Each engine.py offers build(config, out_dir, offline=False) and serve(config, host, port).
 
 MkDocs with Material is the default; Pelican builds the same content so the
 hub never depends on one generator.
@@ -34,4 +34,4 @@ class CollectWarnings(logging.Handler):
 def get(name: str):
     if name not in ENGINES:
         raise ValueError(f"unknown engine '{name}': use one of {', '.join(ENGINES)}")
-    return importlib.import_module(f"hub.engines.{name}_engine")
+    return importlib.import_module(f"hub.engines.{name}.engine")

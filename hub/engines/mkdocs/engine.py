@@ -1,7 +1,7 @@
 """The default engine: MkDocs with the Material theme, customised from theme/.
 
 The hub's own steps (content validation, per-type layouts, generated pages,
-search index) run inside MkDocs as hooks (hub/mkdocs_hooks.py), so that
+search index) run inside MkDocs as hooks (hub/engines/mkdocs/hooks.py), so that
 `mkdocs serve` and `mkdocs build` behave exactly like `build.py`.
 """
 from __future__ import annotations

@@ -9,14 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:  # `mkdocs build` run directly does not put the repo on the path
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hub import config as hub_config  # noqa: E402
-from hub import mkdocs_site  # noqa: E402
+from hub.engines.mkdocs import site as mkdocs_site  # noqa: E402
 from hub.content import load_site_again  # noqa: E402
 from hub.findings import ERROR  # noqa: E402
 

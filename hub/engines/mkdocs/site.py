@@ -1,4 +1,4 @@
-"""The site's own steps inside a MkDocs build, called from hub/mkdocs_hooks.py.
+"""The site's own steps inside a MkDocs build, called from hooks.py.
 
 - generated pages (A to Z, topics, section landing pages) added as virtual files;
 - readable section titles and a sensible order in the automatic navigation;
