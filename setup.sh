@@ -2,7 +2,9 @@
 # Set up everything the hub needs on a fresh machine, inside this folder:
 #   .venv/         Python packages, pinned in requirements.txt
 #   node_modules/  front-end assets from the npm registry, pinned in package-lock.json
-# With --browser it also installs Debian's chromium, which the browser tests drive.
+# With --browser it also installs what the tests use from Debian: chromium (the browser tests),
+# a headless Java runtime (the W3C Nu HTML checker, vnu.jar from npm) and the British English
+# word list (the search tokenizer's proof over a whole dictionary).
 # Safe to run again: it only installs what is missing or changed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,13 +14,21 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 
 if [ -f package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # --ignore-scripts: no package needs an install script (vnu-jar's would download a Java
+  # runtime from the internet; it uses Debian's instead).
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+if [ "${1:-}" = "--browser" ]; then
+  missing=""
+  [ -x /usr/bin/chromium ] || missing="$missing chromium"
+  command -v java >/dev/null || missing="$missing default-jre-headless"
+  [ -f /usr/share/dict/british-english ] || missing="$missing wbritish"
+  if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+  fi
 fi
 echo "Setup complete."
