@@ -1,4 +1,4 @@
-"""Unit tests for the search indexer: sections, fields, synonyms, spelling variants, output."""
+"""Unit tests for the search indexer: sections, fields, synonyms, acronyms, spelling variants, output."""
 from __future__ import annotations
 
 import json
@@ -9,8 +9,9 @@ import pytest
 
 from hub import config as hub_config_module
 from hub.content import load_site
-from search import indexer, sections, vocabulary, words
+from search import acronyms, index_files, indexer, lunr_index, sections, vocabulary, words
 from search.spelling import Speller
+from search.terms import Terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,6 +68,12 @@ def test_sections_leave_out_hidden_parts_and_keep_words_apart():
 def test_words_join_hyphenated_words_and_ignore_symbols():
     assert words.words("Co-production, <b>care</b>! 🙂 +x ~y") == ["co", "production", "coproduction", "b", "care", "b", "x", "y"]
     assert words.words("people’s views") == ["people's", "views"]
+
+
+def test_ampersands_and_phone_numbers_are_words_too():
+    assert words.words("Go to A&E") == ["go", "to", "a", "e", "ae"]
+    assert words.words("call 03000 616161.") == ["call", "03000", "616161", "03000616161"]
+    assert words.words("in 2016, 450 members") == ["in", "2016", "450", "members"]
 
 
 @pytest.mark.parametrize("american, british", [
@@ -129,38 +136,44 @@ def small_site(tmp_path_factory):
 
 def _scripts(folder: Path) -> dict:
     out = {}
-    for f in sorted(folder.glob("*.js")):
+    for f in sorted(folder.rglob("*.js")):
         name, data = re.match(r'hubSearch\.add\("([^"]+)",(.*)\);\n$', f.read_text(encoding="utf-8"), re.S).groups()
         out[name] = json.loads(data)
     return out
 
 
-def test_index_has_one_document_per_section_and_skips_excluded_pages(small_site):
+def _pages(data: dict) -> list:
+    return [data[f"d{n}"] for n in range(len(data["manifest"]["pages"]["sections"]))]
+
+
+def test_index_has_one_document_per_section_grouped_by_page_and_skips_excluded_pages(small_site):
     site_dir, _, _, stats = small_site
     data = _scripts(site_dir / "assets/search/index")
-    docs = [d for n in sorted(k for k in data if k.startswith("d")) for d in data[n]]
-    assert stats["sections"] == len(docs) == 6
-    urls = [d[0] for d in docs]
-    assert urls[:3] == ["guides/carers/", "guides/carers/#why-it-matters", "guides/carers/#for-staff"]
-    assert not any("hidden" in u for u in urls)
-    assert docs[4][1:3] == ["Friends and Family Test", "Why it matters"]
+    pages = _pages(data)
+    assert stats["sections"] == data["manifest"]["sections"] == 6 and stats["pages"] == 2
+    assert [p[0] for p in pages] == ["guides/carers/", "guides/fft/"]
+    assert data["manifest"]["pages"]["sections"] == [3, 3]
+    assert [s[:2] for s in pages[0][3]] == [["", ""], ["why-it-matters", "Why it matters"], ["for-staff", "For staff"]]
+    assert pages[1][1:3] == ["Friends and Family Test", "How the FFT works."]
+    assert not any("hidden" in p[0] for p in pages)
 
 
 def test_fields_boosts_and_page_boost_reach_the_weights(small_site):
     site_dir, *_ = small_site
     data = _scripts(site_dir / "assets/search/index")
     m = data["manifest"]
-    assert m["fields"] == list(indexer.DEFAULT_FIELDS)
-    lexicon = m["lexicon"].split("\n")
+    assert m["fields"] == list(lunr_index.DEFAULT_FIELDS)
+    shard_terms = [data[f"p{n}"]["terms"].split("\n") for n in range(len(m["shards"]["first"]))]
+    lexicon = [t for terms in shard_terms for t in terms]
     assert lexicon == sorted(lexicon)
+    assert m["shards"]["first"] == [terms[0] for terms in shard_terms]
     for term in ("fft", "famili", "coproduct", "organis", "carer", "guid", "public", "staff", "feedback"):
         assert term in lexicon, term
     assert "organ" not in lexicon and "secret" not in lexicon
 
     def weights(term):
-        pos = lexicon.index(term)
-        shard = max(i for i, s in enumerate(m["shards"]["starts"]) if s <= pos)
-        row = data[f"p{shard}"][pos - m["shards"]["starts"][shard]]
+        shard = max(i for i, first in enumerate(m["shards"]["first"]) if first <= term)
+        row = data[f"p{shard}"]["rows"][shard_terms[shard].index(term)]
         out, i = {}, 0
         while i < len(row):
             field, n, doc = m["fields"][row[i]], row[i + 1], 0
@@ -186,22 +199,55 @@ def test_synonyms_and_spellings_are_shipped_normalised(small_site):
     assert any(["fft"] in g and ["friend", "famili", "test"] in g for g in groups)
     assert any(["coproduct"] in g and ["codesign"] in g for g in groups)
     assert m["spellings"]["behavior"] == "behaviour"
-    assert m["docs"]["meta"] and len(m["docs"]["meta"]) == m["docs"]["count"]
+    assert len(m["pages"]["meta"]) == len(m["pages"]["sections"]) == 2
 
 
 def test_output_is_deterministic(small_site, tmp_path):
     site_dir, site, config, _ = small_site
-    first = {f.name: f.read_bytes() for f in (site_dir / "assets/search/index").iterdir()}
+    folder = site_dir / "assets/search"
+    first = {f.relative_to(folder).as_posix(): f.read_bytes() for f in folder.rglob("*") if f.is_file()}
     indexer.build_index(site_dir, config, site, offline=False)
-    again = {f.name: f.read_bytes() for f in (site_dir / "assets/search/index").iterdir()}
+    again = {f.relative_to(folder).as_posix(): f.read_bytes() for f in folder.rglob("*") if f.is_file()}
     assert first == again
 
 
-def test_client_and_lunr_js_are_copied_into_the_site(small_site):
+def test_index_files_are_in_a_folder_named_by_their_hash(small_site):
     site_dir, *_ = small_site
-    lunr_js = (site_dir / "assets/search/lunr.js").read_text(encoding="utf-8")
-    assert "2.3.9" in lunr_js
-    assert (site_dir / "assets/search/hub-search.js").is_file()
+    index = site_dir / "assets/search/index"
+    manifest = _scripts(index)["manifest"]
+    folders = [f for f in index.iterdir() if f.is_dir()]
+    assert [f.name + "/" for f in folders] == [manifest["base"]]
+    assert {f.name for f in folders[0].iterdir()} >= {"p0.js", "d0.js", "d1.js"}
+
+
+def test_the_pinned_minified_lunr_js_and_the_client_are_copied_into_the_site(small_site):
+    site_dir, *_ = small_site
+    lunr_js = (site_dir / "assets/search/lunr.min.js").read_bytes()
+    assert lunr_js == (ROOT / "node_modules/lunr/lunr.min.js").read_bytes()
+    assert b"2.3.9" in lunr_js[:200]
+    assert not (site_dir / "assets/search/lunr.js").exists()
+    client = (site_dir / "assets/search/hub-search.js").read_text(encoding="utf-8")
+    assert client.index("window.hubTerms = factory") < client.index("window.hubSearch = api")
+
+
+def test_a_missing_or_wrong_lunr_package_is_a_clear_error(small_site, tmp_path, monkeypatch):
+    site_dir, site, config, _ = small_site
+    monkeypatch.setattr(indexer, "LUNR_PACKAGE", tmp_path / "lunr")
+    with pytest.raises(vocabulary.VocabularyError) as e:
+        indexer.build_index(site_dir, config, site, offline=False)
+    assert "lunr.js is not installed" in str(e.value) and "./setup.sh" in str(e.value)
+    (tmp_path / "lunr").mkdir()
+    (tmp_path / "lunr/package.json").write_text('{"version": "2.3.8"}')
+    with pytest.raises(vocabulary.VocabularyError, match="needs lunr 2.3.9"):
+        indexer.build_index(site_dir, config, site, offline=False)
+
+
+def test_index_text_is_escaped_for_a_script_context():
+    payload = index_files.script("d0", ["</script><script>alert(1)</script>", "A&E \u2028 \u2029 <!--"]).decode()
+    assert "<" not in payload and ">" not in payload and "&" not in payload
+    assert "\u2028" not in payload and "\u2029" not in payload
+    body = re.match(r'hubSearch\.add\("d0",(.*)\);\n$', payload, re.S).group(1)
+    assert json.loads(body) == ["</script><script>alert(1)</script>", "A&E \u2028 \u2029 <!--"]
 
 
 def test_a_broken_vocabulary_stops_the_index_with_file_and_line(small_site, tmp_path, monkeypatch):
@@ -224,11 +270,80 @@ def test_counted_builder_makes_exactly_the_index_lunr_builder_add_makes():
                 ("Friends and Family Test", "Why it matters", "Co-production with carers, organizations.", "", 1),
                 ("Carers", "Support", "Unpaid carers get support. Carers' rights.", "Help for carers.", 3),
             ])]
-    speller = Speller(vocabulary.load().spellings)
-    spelling = indexer.register_speller(speller)
-    terms = indexer.Terms()
-    ours = indexer.lunr_index(docs, indexer.DEFAULT_FIELDS, speller, terms)
-    theirs = indexer.new_builder(indexer.DEFAULT_FIELDS, spelling)
+    terms = Terms(Speller(vocabulary.load().spellings))
+    ours = lunr_index.lunr_index(docs, lunr_index.DEFAULT_FIELDS, terms)
+    theirs = lunr_index.new_builder(lunr_index.DEFAULT_FIELDS)
     for n, doc in enumerate(docs):  # lunr's own add, with each field given as its list of terms
-        theirs.add({"id": str(n), **indexer.doc_terms(doc, terms)}, {"boost": doc.boost} if doc.boost != 1 else None)
+        theirs.add({"id": str(n), **lunr_index.doc_terms(doc, terms)}, {"boost": doc.boost} if doc.boost != 1 else None)
     assert json.dumps(ours.serialize(), sort_keys=True) == json.dumps(theirs.build().serialize(), sort_keys=True)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("It also helps integrated care systems (ICSs). An ICS is", [("ICS", "integrated care systems")]),
+    ("Contact the Patient Advice and Liaison Service (PALS).", [("PALS", "Patient Advice and Liaison Service")]),
+    ("Go to accident and emergency (A&E) now.", [("A&E", "accident and emergency")]),
+    ("The GP Patient Survey (GPPS) asks", [("GPPS", "GP Patient Survey")]),
+    ("The National Cancer Patient Experience Survey (CPES)", [("CPES", "Cancer Patient Experience Survey")]),
+    ("PHSO (Parliamentary and Health Service Ombudsman) decides.",
+     [("PHSO", "Parliamentary and Health Service Ombudsman")]),
+    ("a hospital (GP) visit, or call 111 (NHS 111)", []),  # the initials do not spell it
+    ("the (FFT) on its own", []),
+])
+def test_acronyms_spelled_out_in_the_text_are_harvested(text, pairs):
+    assert acronyms.harvest(text) == pairs
+
+
+def _page_html(body: str) -> str:
+    return f"<html><body><main><div data-hub-content>{body}</div></main></body></html>"
+
+
+def test_boilerplate_sections_stay_out_and_acronyms_join_the_synonyms(tmp_path):
+    content, site_dir = tmp_path / "content", tmp_path / "site"
+    (content / "guides").mkdir(parents=True)
+    (content / "guides/pals.md").write_text(FRONT.format(title="Get help from PALS", summary="Help in hospital.", extra=""))
+    out = site_dir / "guides/pals/index.html"
+    out.parent.mkdir(parents=True)
+    out.write_text(_page_html(
+        "<p>The Patient Advice and Liaison Service (PALS) helps. So do integrated care systems (ICSs).</p>"
+        "<h2 id='how'>How to get in touch</h2><p>Ask at the ward.</p>"
+        "<h2 id='sources'>Sources</h2><p>NHS website: zebracrossing</p>"
+        "<h2 id='related'>Related  pages</h2><p>Unicornword</p>"))
+    site = load_site(content, tmp_path)
+    config = hub_config_module.load(ROOT / "mkdocs.yml")
+    config.raw.setdefault("extra", {}).setdefault("hub", {}).setdefault("search", {})["skip_headings"] = ["related pages"]
+    indexer.build_index(site_dir, config, site, offline=False)
+    data = _scripts(site_dir / "assets/search/index")
+    assert [s[0] for s in data["d0"][3]] == ["", "how"]
+    lexicon = "\n".join(data[k]["terms"] for k in data if re.fullmatch(r"p\d+", k)).split("\n")
+    assert "zebracross" not in lexicon and "unicornword" not in lexicon
+    groups = data["manifest"]["synonyms"]
+    pals = [g for g in groups if ["pal"] in g]
+    assert len(pals) == 1 and ["patient", "advic", "liaison", "servic"] in pals[0]
+    # synonyms.yml's "ICS, integrated care system" and the page's "(ICSs)" are one group.
+    ics = [g for g in groups if ["ic"] in g]
+    assert len(ics) == 1 and ["icss"] in ics[0] and ["integr", "care", "system"] in ics[0]
+
+
+def test_synonym_groups_sharing_a_phrase_are_merged_in_a_stable_order():
+    terms = Terms(Speller({}))
+    got = indexer.synonym_groups([["FFT", "friends and family test"], ["carer", "caregiver"],
+                                  ["Friends and Family Test", "friends & family test", "F.F.T"]], terms)
+    assert got == [[["fft"], ["friend", "famili", "test"], ["f", "f", "t"]], [["carer"], ["caregiv"]]]
+
+
+def test_written_words_by_length_for_the_spelling_pass(small_site):
+    site_dir, *_ = small_site
+    data = _scripts(site_dir / "assets/search/index")
+    lengths = data["manifest"]["words"]
+    assert lengths == sorted(lengths)
+    eight = data["w8"]["words"].split("\n")
+    assert eight == sorted(eight) and "question" in eight and all(len(w) == 8 for w in eight)
+    assert len(data["w8"]["counts"]) == len(eight)
+    assert not any(any(c.isdigit() for c in w) for n in lengths for w in data[f"w{n}"]["words"].split("\n"))
+
+
+def test_the_manifest_does_not_hold_the_lexicon(small_site):
+    """The manifest is fetched before every first search: what grows with the site is in shards."""
+    site_dir, *_ = small_site
+    manifest = (site_dir / "assets/search/index/manifest.js").read_text(encoding="utf-8")
+    assert '"question"' not in manifest and '"matter"' not in manifest

@@ -1,21 +1,31 @@
-/* The hub's search, in the browser, with no server.
+/* The hub's search page, in the browser, with no server.
  *
- * The index was built when the site was built (search/indexer.py) and split
- * into small script files. This script loads the manifest, works out which
- * terms a query needs and loads only the shards holding them. It finds every
- * section those terms are in, and lunr.js scores and orders the best of them
- * over a lunr.Index rebuilt from their rows of the full index.
- * Every file is loaded with a <script> element, so an offline copy opened
- * from disk (file://) searches too. Nothing the visitor typed is ever parsed
- * as Lunr query syntax or inserted as HTML.
+ * The index was built when the site was built (search/indexer.py) and split into
+ * small script files (search/index_files.py). This script loads the manifest,
+ * works out which terms a query needs and loads only the shards holding them.
+ * It finds every section those terms are in, and lunr.js scores and orders the
+ * best of them over a lunr.Index rebuilt from their rows of the full index.
+ * Results are grouped by page: one result per page, ranked by its best section,
+ * with up to three of its best sections as links.
+ *
+ * Every file is loaded with a <script> element, so an offline copy opened from
+ * disk (file://) searches too. Nothing the visitor typed is ever parsed as Lunr
+ * query syntax, and no text from the index is ever inserted as HTML: results are
+ * built from DOM nodes and text nodes.
+ *
+ * The words and terms come from hub-terms.js (window.hubTerms), which is the first
+ * part of this file as the site serves it.
  */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10; // results shown at once; "Show more results" adds more
-  var FEW_RESULTS = 3; // fewer than this and a second pass tolerates typos
+  var SECTIONS_SHOWN = 3; // best-matching sections listed under each result
+  var FEW = 3; // a word in fewer sections than this is checked for typos
   var MAX_PREFIX_TERMS = 40;
-  var MAX_FUZZY_TERMS = 30;
+  var MAX_PREFIX_SHARDS = 3; // the last word's prefix matches look no further than this
+  var MAX_CORRECTIONS = 3; // close words tried for a misspelt word
+  var MORE_COMMON = 5; // a rare word is only "corrected" to a word this many times commoner
   var BOOST = { word: 1, joined: 1, synonym: 0.7, prefix: 0.5, fuzzy: 0.4 };
 
   var self = document.currentScript;
@@ -31,19 +41,18 @@
     add: function (name, data) { arrived[name] = data; },
     ready: null, // a promise for the latest search, for tests and the benchmark
     search: null,
-    // How many of the best matches lunr.js's Index.query scores and orders: the first
-    // five pages of results. Tests set it to Infinity to have lunr.js score every match.
+    // How many of the best pages' best sections lunr.js's Index.query scores and orders:
+    // the first five pages of results. Tests set it to Infinity to have lunr.js score them all.
     lunrWindow: 50
   };
   window.hubSearch = api;
 
-  function load(file) {
-    var name = file.replace(/\.js$/, "").replace(/-[0-9a-f]+$/, "");
+  function load(name) {
     if (arrived[name]) return Promise.resolve(arrived[name]);
     if (!waiting[name]) {
       waiting[name] = new Promise(function (resolve, reject) {
         var el = document.createElement("script");
-        el.src = new URL(file, INDEX).href;
+        el.src = new URL(name === "manifest" ? "manifest.js" : M.base + name + ".js", INDEX).href;
         el.async = true;
         el.onload = function () {
           if (arrived[name]) resolve(arrived[name]);
@@ -53,7 +62,7 @@
         function fail() {
           delete waiting[name];
           el.remove();
-          reject(new Error("could not load " + file));
+          reject(new Error("could not load " + name));
         }
         document.head.appendChild(el);
       });
@@ -61,183 +70,169 @@
     return waiting[name];
   }
 
-  // --- words and terms: the same rules as search/words.py and search/spelling.py ---------
-
-  var COMPOUND = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*)*/gu;
-  var IZE = /^([\p{L}\p{N}]{3,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational|able)$/u;
-  var SUFFIXES = ["", "s", "es", "al", "ally", "ed", "ing", "er", "ers", "ist", "ists", "ism"];
-
-  function clean(text) {
-    return text.normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, "-").toLowerCase();
-  }
-
-  function bmp(word) { return !/[\uD800-\uDFFF]/.test(word); }
-
-  /* Each word or hyphenated word of text: {parts: [...], joined: "coproduction" or null}. */
-  function compounds(text) {
-    var out = [];
-    clean(text).replace(COMPOUND, function (match) {
-      var parts = match.split("-").filter(bmp);
-      if (parts.length) out.push({ parts: parts, joined: parts.length > 1 ? parts.join("") : null });
-      return match;
-    });
-    return out;
-  }
-
-  function makeSpeller(spellings) {
-    var ordered = Object.keys(spellings).sort(function (a, b) {
-      return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
-    });
-    return function (word) {
-      var m = IZE.exec(word);
-      if (m) return m[1] + "s" + m[2];
-      if (Object.prototype.hasOwnProperty.call(spellings, word)) return spellings[word];
-      for (var i = 0; i < ordered.length; i++) {
-        var american = ordered[i];
-        if (word.lastIndexOf(american, 0) === 0 && SUFFIXES.indexOf(word.slice(american.length)) >= 0) {
-          return spellings[american] + word.slice(american.length);
-        }
-      }
-      return word;
-    };
-  }
-
   // --- the index ------------------------------------------------------------------------
 
   var M = null; // the manifest
-  var lexicon = null; // every term, sorted
-  var fold = null; // the spelling folder
-  var pipeline = null; // stop words, spelling, stemmer: as the indexer ran them
-  var lexiconSet = null; // a lunr.TokenSet of the lexicon, built only when typos need it
+  var T = null; // words and terms (hub-terms.js), with the site's spelling list
+  var pageOf = null; // section -> page
+  var firstSection = null; // page -> its first section
 
   function start() {
-    return load("manifest.js").then(function (manifest) {
+    return load("manifest").then(function (manifest) {
       M = manifest;
-      lexicon = M.lexicon.split("\n");
-      fold = makeSpeller(M.spellings);
-      var spelling = function (token) { return token.update(function (s) { return fold(s); }); };
-      lunr.Pipeline.registerFunction(spelling, "hubSpelling");
-      pipeline = new lunr.Pipeline();
-      pipeline.add(lunr.stopWordFilter, spelling, lunr.stemmer);
+      T = window.hubTerms.makeTerms(M.spellings);
+      var sizes = M.pages.sections;
+      pageOf = new Int32Array(M.sections);
+      firstSection = new Int32Array(sizes.length + 1);
+      for (var p = 0, s = 0; p < sizes.length; p++) {
+        firstSection[p] = s;
+        for (var n = 0; n < sizes[p]; n++) pageOf[s++] = p;
+      }
+      firstSection[sizes.length] = M.sections;
     });
   }
 
-  var terms = new Map(); // word -> term: snippets and queries ask about the same words again and again
-  function termOf(word) {
-    var term = terms.get(word);
-    if (term === undefined) {
-      var out = pipeline.run([new lunr.Token(word, {})]);
-      term = out.length ? out[0].toString() : null;
-      terms.set(word, term);
-    }
-    return term;
-  }
-
-  function position(term) {
-    var lo = 0, hi = lexicon.length - 1;
+  /* Binary search: the last index in the sorted list whose item is <= key (-1 if none). */
+  function lastAtOrBefore(list, key) {
+    var lo = 0, hi = list.length - 1, at = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (lexicon[mid] === term) return mid;
-      if (lexicon[mid] < term) lo = mid + 1; else hi = mid - 1;
+      if (list[mid] <= key) { at = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    return -lo - 1;
+    return at;
   }
 
+  function shardOf(term) { return Math.max(0, lastAtOrBefore(M.shards.first, term)); }
+
+  function loadShards(numbers) {
+    var wanted = {};
+    numbers.forEach(function (n) { wanted[n] = true; });
+    return Promise.all(Object.keys(wanted).map(function (n) { return load("p" + n).then(function () { shard(+n); }); }));
+  }
+
+  var shards = {}; // n -> {terms: [...], rows: [...]}, split once
+  function shard(n) {
+    if (!shards[n]) {
+      var data = arrived["p" + n];
+      if (!data) return null;
+      shards[n] = { terms: data.terms.split("\n"), rows: data.rows };
+    }
+    return shards[n];
+  }
+
+  /* Where a term is in the lexicon, its shard being loaded: {pos, row}, or null if no page has it.
+     A row holds, for each field the term is in: the field's number, how many sections,
+     then each section (as a gap from the last) with the weight lunr.py gave the term
+     there, in thousandths. */
+  function entry(term) {
+    var n = shardOf(term), s = shard(n), at = s ? lastAtOrBefore(s.terms, term) : -1;
+    if (at < 0 || s.terms[at] !== term) return null;
+    return { pos: M.shards.start[n] + at, row: s.rows[at] };
+  }
+
+  function exists(term) { return entry(term) !== null; }
+
+  /* How many sections a term is in, counting no further than `enough`. */
+  function sectionCount(term, enough) {
+    var e = entry(term);
+    if (!e) return 0;
+    var row = e.row, seen = new Set();
+    for (var i = 0; i < row.length && seen.size < enough;) {
+      var n = row[i + 1], doc = 0;
+      i += 2;
+      for (var j = 0; j < n; j++, i += 2) { doc += row[i]; seen.add(doc); }
+    }
+    return seen.size;
+  }
+
+  /* The lexicon's terms that start with prefix, shortest first (its shards must be loaded). */
   function prefixTerms(prefix) {
-    var at = position(prefix);
-    var i = at >= 0 ? at : -at - 1;
-    var out = [];
-    for (; i < lexicon.length && lexicon[i].lastIndexOf(prefix, 0) === 0; i++) out.push(lexicon[i]);
+    var out = [], n = shardOf(prefix), last = Math.min(M.shards.first.length - 1, n + MAX_PREFIX_SHARDS - 1);
+    for (; n <= last && arrived["p" + n]; n++) {
+      var s = shard(n), i = Math.max(0, lastAtOrBefore(s.terms, prefix));
+      for (; i < s.terms.length; i++) {
+        if (s.terms[i].lastIndexOf(prefix, 0) === 0) out.push(s.terms[i]);
+        else if (s.terms[i] > prefix) break;
+      }
+      if (i < s.terms.length) break;
+    }
     out.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
     return out.slice(0, MAX_PREFIX_TERMS);
   }
 
-  var near = new Map(); // term -> lexicon terms within its edit distance (the lexicon never changes)
-  function fuzzyTerms(term) {
-    if (term.length < 4) return [];
-    if (!near.has(term)) {
-      if (!lexiconSet) lexiconSet = lunr.TokenSet.fromArray(lexicon);
-      var distance = term.length >= 8 ? 2 : 1;
-      // The lexicon is intersected with the fuzzy set, as lunr.Index.query does: the order matters.
-      near.set(term, lexiconSet.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().slice(0, MAX_FUZZY_TERMS));
+  function prefixShards(prefix) {
+    var out = [], n = shardOf(prefix);
+    for (var k = 0; k < MAX_PREFIX_SHARDS && n + k < M.shards.first.length; k++) {
+      if (k > 0 && M.shards.first[n + k].lastIndexOf(prefix, 0) !== 0) break;
+      out.push(n + k);
     }
-    return near.get(term);
+    return out;
   }
 
-  function shardOf(pos) {
-    var starts = M.shards.starts, lo = 0, hi = starts.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= pos) lo = mid; else hi = mid - 1;
+  // --- close spellings ----------------------------------------------------------------
+
+  var wordSets = {}; // length -> {set: lunr.TokenSet, count: word -> how often}
+  function wordsOfLength(n) {
+    if (!wordSets[n]) {
+      var data = arrived["w" + n], list = data.words.split("\n"), count = new Map();
+      list.forEach(function (w, i) { count.set(w, data.counts[i]); });
+      wordSets[n] = { set: lunr.TokenSet.fromArray(list), count: count };
     }
-    return lo;
+    return wordSets[n];
   }
 
-  function postingsFor(terms) {
-    var shards = {};
-    terms.forEach(function (t) { shards[shardOf(position(t))] = true; });
-    return Promise.all(Object.keys(shards).map(function (s) { return load(M.shards.files[s]); }));
+  function maxDistance(word) { return word.length >= 7 ? 2 : 1; }
+
+  /* The word files a word's close spellings can be in: lengths within its edit distance. */
+  function wordFiles(word) {
+    var d = maxDistance(word), out = [];
+    M.words.forEach(function (n) { if (Math.abs(n - word.length) <= d) out.push("w" + n); });
+    return out;
   }
 
-  /* A term's row of the postings (its shard is loaded): for each field it is in,
-     the field's number, how many sections, then each section (as a gap from the
-     last) with the weight lunr.py gave the term there, in thousandths. */
-  function rowOf(term) {
-    var pos = position(term), shard = shardOf(pos);
-    return arrived["p" + shard][pos - M.shards.starts[shard]];
-  }
-
-  var queryPipeline = null;
-
-  /* A lunr.Index holding just these sections' rows of the full index (inverted index
-     and field vectors) for the query's terms. lunr.js scores a section from its own
-     rows and the query alone, so each score here is the one the full index gives.
-     The token set is just the query's terms: lunr.js only looks terms up in it, and
-     it keeps the last word's prefix match to the terms prefixTerms chose. */
-  function lunrIndexFor(terms, docs) {
-    var fields = M.fields, inverted = {}, vectors = {};
-    var wanted = new Uint8Array(M.docs.count);
-    for (var d = 0; d < docs.length; d++) wanted[docs[d]] = 1;
-    terms.forEach(function (term) {
-      var row = rowOf(term), pos = position(term), posting = { _index: pos };
-      fields.forEach(function (f) { posting[f] = {}; });
-      for (var i = 0; i < row.length;) {
-        var field = fields[row[i++]], n = row[i++], doc = 0;
-        for (var j = 0; j < n; j++, i += 2) {
-          doc += row[i];
-          if (!wanted[doc]) continue;
-          posting[field][doc] = {};
-          var ref = field + "/" + doc;
-          (vectors[ref] || (vectors[ref] = new lunr.Vector())).insert(pos, row[i + 1] / 1000);
-        }
+  /* Words the pages use within one edit of word (a swap of two letters next to each other
+     counts as one: lunr.TokenSet's fuzzy match is a Damerau distance), or two for a long
+     word with nothing closer. Best first: commonest, a different first letter counting
+     for less, as people seldom mistype the first letter. */
+  function closeWords(word) {
+    for (var d = 1; d <= maxDistance(word); d++) {
+      var fuzzy = lunr.TokenSet.fromFuzzyString(word, d), found = [];
+      M.words.forEach(function (n) {
+        if (Math.abs(n - word.length) > d || !arrived["w" + n]) return;
+        var ws = wordsOfLength(n);
+        ws.set.intersect(fuzzy).toArray().forEach(function (w) {
+          if (w !== word) found.push({ word: w, n: ws.count.get(w) * (w[0] === word[0] ? 1 : 0.2) });
+        });
+      });
+      if (found.length) {
+        found.sort(function (a, b) { return b.n - a.n || (a.word < b.word ? -1 : 1); });
+        return found;
       }
-      inverted[term] = posting;
-    });
-    if (!queryPipeline) queryPipeline = lunr.Pipeline.load(["hubSpelling", "stemmer"]);
-    return new lunr.Index({
-      invertedIndex: inverted,
-      fieldVectors: vectors,
-      tokenSet: lunr.TokenSet.fromArray(terms),
-      fields: fields,
-      pipeline: queryPipeline
-    });
+    }
+    return [];
   }
 
-  // --- from what someone typed to Lunr clauses --------------------------------------------
+  // --- from what someone typed to concepts -------------------------------------------------
+
+  /* One word of the query (or a hyphenated word, or a phone number) with its terms:
+     alternatives, each a list of terms that must all be there. */
+  function unitFor(parts, joined) {
+    var terms = parts.map(T.termOf);
+    var kept = terms.filter(Boolean);
+    var alts = [];
+    if (joined && T.termOf(joined)) alts.push({ terms: [T.termOf(joined)], boost: BOOST.joined });
+    // "A&E" is found by its joined form: its parts ("a" is a stop word) would find any "e".
+    if (kept.length && (!joined || kept.length === terms.length)) alts.push({ terms: kept, boost: BOOST.word });
+    return {
+      text: parts.join("-"), written: joined || parts[0], parts: parts,
+      key: alts.length ? alts[0].terms.join(" ") : "", alts: alts
+    };
+  }
 
   /* A concept is one thing the query asks for: a word, a hyphenated word or a
      phrase from a synonym group. Each alternative lists terms that must all
      appear for a section to count as containing that concept. */
-  function concepts(q) {
-    var units = compounds(q).map(function (c) {
-      var parts = c.parts.map(termOf).filter(Boolean);
-      var joined = c.joined ? termOf(c.joined) : null;
-      var alts = [];
-      if (joined) alts.push({ terms: [joined], boost: BOOST.joined });
-      if (parts.length) alts.push({ terms: parts, boost: BOOST.word });
-      return { text: c.parts.join("-"), key: joined || parts.join(" "), alts: alts, last: c.parts[c.parts.length - 1] };
-    }).filter(function (u) { return u.alts.length; });
-
+  function conceptsOf(units) {
     var out = [];
     for (var i = 0; i < units.length;) {
       var match = synonymAt(units, i);
@@ -246,20 +241,16 @@
         i += match.length;
         continue;
       }
-      var pair = i + 1 < units.length ? termOf(units[i].text.replace(/-/g, "") + units[i + 1].text.replace(/-/g, "")) : null;
-      if (pair && position(pair) >= 0) { // "co production" finds "coproduction"
-        out.push({ text: units[i].text + " " + units[i + 1].text, last: units[i + 1].last,
-          alts: [{ terms: [pair], boost: BOOST.joined }, { terms: units[i].alts[0].terms.concat(units[i + 1].alts[0].terms), boost: BOOST.word }] });
+      var pair = i + 1 < units.length ? T.termOf(units[i].written + units[i + 1].written) : null;
+      if (pair && exists(pair)) { // "co production" finds "coproduction"
+        out.push({ text: units[i].text + " " + units[i + 1].text,
+          alts: [{ terms: [pair], boost: BOOST.joined },
+                 { terms: units[i].alts[0].terms.concat(units[i + 1].alts[0].terms), boost: BOOST.word }] });
         i += 2;
         continue;
       }
-      out.push({ text: units[i].text, alts: units[i].alts, last: units[i].last });
+      out.push({ text: units[i].text, alts: units[i].alts.slice() });
       i += 1;
-    }
-    if (out.length) {
-      var lastWord = out[out.length - 1].last;
-      var prefix = fold(lastWord);
-      if (prefix.length >= 3) out[out.length - 1].prefix = prefix;
     }
     return out;
   }
@@ -282,9 +273,9 @@
 
   function synonymAt(units, i) {
     var best = null;
-    phrasesStartingWith(units[i].key.split(" ")[0]).forEach(function (entry) {
-      var n = phraseLength(units, i, entry.phrase);
-      if (n && (!best || n > best.length)) best = { group: entry.group, length: n };
+    phrasesStartingWith(units[i].key.split(" ")[0]).forEach(function (found) {
+      var n = phraseLength(units, i, found.phrase);
+      if (n && (!best || n > best.length)) best = { group: found.group, length: n };
     });
     if (!best) return null;
     var covered = units.slice(i, i + best.length);
@@ -292,7 +283,7 @@
     if (best.length === 1) alts = covered[0].alts.concat(alts);
     return {
       length: best.length,
-      concept: { text: covered.map(function (u) { return u.text; }).join(" "), alts: alts, last: covered[covered.length - 1].last }
+      concept: { text: covered.map(function (u) { return u.text; }).join(" "), alts: alts }
     };
   }
 
@@ -306,54 +297,157 @@
     return 0;
   }
 
-  /* For each term of each alternative, the lexicon terms that count as it. */
-  function expand(list, fuzzy) {
+  /* The shards holding every term these units could ask for: their own, two words
+     joined up, and the phrases of every synonym group one of them starts. */
+  function shardsFor(units) {
+    var terms = [];
+    units.forEach(function (u, i) {
+      u.alts.forEach(function (a) { terms.push.apply(terms, a.terms); });
+      if (i + 1 < units.length) terms.push(T.termOf(units[i].written + units[i + 1].written));
+      phrasesStartingWith(u.key.split(" ")[0]).forEach(function (f) {
+        f.group.forEach(function (phrase) { terms.push.apply(terms, phrase); });
+      });
+    });
+    return terms.filter(Boolean).map(shardOf);
+  }
+
+  /* The query, understood: its concepts, the words it corrected and what to highlight.
+
+     1. Each word's terms (and its synonyms' terms) are looked up in their shards.
+     2. Every word that no section has, or fewer than FEW have, is compared with the
+        words the pages use, even when the other words find plenty. A word no section
+        has is replaced by its best close word (so "frends and famly test" is read as
+        "friends and family test" and meets its synonym "FFT"); a rare one keeps its
+        place and gains its close words as alternatives.
+     3. The last word, as typed so far, also matches as a prefix. */
+  function understand(q) {
+    var units = window.hubTerms.compounds(q).map(function (c) { return unitFor(c.parts, c.joined); })
+      .filter(function (u) { return u.alts.length; });
+    if (!units.length) return Promise.resolve(null);
+    var last = units[units.length - 1];
+    var prefix = last.parts.length === 1 && last.written.length >= 3 ? T.fold(last.written) : "";
+    return loadShards(shardsFor(units).concat(prefix ? prefixShards(prefix) : [])).then(function () {
+      var doubtful = units.map(function (u, i) {
+        if (/[0-9]/.test(u.written) || u.written.length < 4 || inSynonyms(u)) return null;
+        var missing = !u.alts.some(function (a) { return a.terms.every(exists); });
+        // A last word still being typed is found by its prefix, not corrected.
+        if (missing && i === units.length - 1 && prefix && prefixTerms(prefix).length) return null;
+        var count = missing ? 0 : Math.min.apply(null, u.alts[0].terms.map(function (t) { return sectionCount(t, FEW); }));
+        return count < FEW ? { unit: u, missing: missing } : null;
+      }).filter(Boolean);
+      if (!doubtful.length) return finish(q, units, [], prefix);
+      var files = {};
+      doubtful.forEach(function (d) { wordFiles(d.unit.written).forEach(function (f) { files[f] = true; }); });
+      return Promise.all(Object.keys(files).map(function (f) { return load(f).catch(function () { return null; }); }))
+        .then(function () {
+          var fixes = corrections(doubtful);
+          var fixed = units.map(function (u) { return fixedUnit(u, fixes); });
+          var lastFix = fixes.filter(function (f) { return f.unit === last; })[0];
+          return loadShards(shardsFor(fixed)).then(function () {
+            return finish(q, fixed, fixes, lastFix && lastFix.replace ? "" : prefix);
+          });
+        });
+    });
+  }
+
+  /* A word the synonym table lists ("PALS") is a word people mean, not a typo. */
+  function inSynonyms(u) {
+    return phrasesStartingWith(u.key).some(function (f) { return f.phrase.length === 1; });
+  }
+
+  /* For each doubtful word with close words: which to try, whether it replaces the word,
+     and the word "Did you mean" offers. */
+  function corrections(doubtful) {
+    var fixes = [];
+    doubtful.forEach(function (d) {
+      var close = closeWords(d.unit.written).slice(0, MAX_CORRECTIONS);
+      if (!close.length) return;
+      var confident = d.missing || close[0].n >= MORE_COMMON * Math.max(writtenCount(d.unit.written), 1);
+      fixes.push({ unit: d.unit, close: close, replace: d.missing, suggest: confident ? close[0].word : null });
+    });
+    return fixes;
+  }
+
+  function fixedUnit(u, fixes) {
+    var fix = fixes.filter(function (f) { return f.unit === u; })[0];
+    if (!fix) return u;
+    var best = unitFor([fix.close[0].word], null);
+    var others = fix.close.slice(1).map(function (w) { return { terms: [T.termOf(w.word)], boost: BOOST.fuzzy }; });
+    if (fix.replace) {
+      return { text: best.text, written: best.written, parts: best.parts, key: best.key,
+        alts: best.alts.concat(others), fix: fix };
+    }
+    var fuzzy = best.alts.map(function (a) { return { terms: a.terms, boost: BOOST.fuzzy }; });
+    return { text: u.text, written: u.written, parts: u.parts, key: u.key, alts: u.alts.concat(fuzzy, others), fix: fix };
+  }
+
+  function writtenCount(word) {
+    return arrived["w" + word.length] ? wordsOfLength(word.length).count.get(word) || 0 : 0;
+  }
+
+  function finish(q, units, fixes, prefix) {
+    var list = conceptsOf(units);
+    if (prefix) {
+      var found = prefixTerms(prefix);
+      if (found.length) {
+        var set = {};
+        found.forEach(function (t) { set[t] = true; });
+        list[list.length - 1].prefix = prefix;
+        list[list.length - 1].prefixSet = set;
+      }
+    }
+    // Only the words asked for are marked in results, with their stems and corrections,
+    // never their synonyms: "carers" marks "carer" and "carer's", not "family".
+    var highlight = {};
+    units.forEach(function (u) {
+      u.alts.forEach(function (a) {
+        if (a.boost === BOOST.word || a.boost === BOOST.joined) a.terms.forEach(function (t) { highlight[t] = true; });
+      });
+      if (u.fix && u.fix.suggest) highlight[T.termOf(u.fix.suggest)] = true;
+    });
+    var last = units[units.length - 1];
+    if (prefix && !last.alts.some(function (a) { return a.terms.every(exists); })) {
+      prefixTerms(prefix).forEach(function (t) { highlight[t] = true; });
+    }
+    // "Did you mean": the query as typed, with each misspelt word replaced.
+    var suggestion = null;
+    fixes.forEach(function (f) {
+      if (!f.suggest) return;
+      var typed = new RegExp("(^|[^\\p{L}\\p{N}])" + f.unit.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") +
+                             "(?![\\p{L}\\p{N}])", "iu");
+      suggestion = (suggestion || q).replace(typed, function (_, before) { return before + f.suggest; });
+    });
+    return { concepts: list, highlight: highlight, suggestion: suggestion };
+  }
+
+  /* For each term of each alternative, whether the lexicon has it; and every term the query uses. */
+  function termsOfConcepts(list) {
     var all = {};
     list.forEach(function (concept) {
       concept.alts.forEach(function (alt) {
-        alt.sets = alt.terms.map(function (t) {
-          var set = {};
-          if (position(t) >= 0) set[t] = true;
-          else if (fuzzy) fuzzyTerms(t).forEach(function (f) { set[f] = true; });
-          Object.keys(set).forEach(function (k) { all[k] = true; });
-          return set;
-        });
-        alt.lists = alt.sets.map(Object.keys);
+        alt.present = alt.terms.filter(exists);
+        alt.complete = alt.present.length === alt.terms.length;
+        alt.present.forEach(function (t) { all[t] = true; });
       });
-      if (concept.prefix) {
-        var set = {};
-        prefixTerms(concept.prefix).forEach(function (t) { set[t] = true; all[t] = true; });
-        concept.prefixSet = set;
-      }
+      if (concept.prefixSet) Object.keys(concept.prefixSet).forEach(function (t) { all[t] = true; });
     });
     return Object.keys(all).sort();
   }
 
   /* The Lunr clauses a query makes, as [term, boost, prefix?]: each alternative's
-     terms, the close spellings of any that are not in the lexicon (second pass
-     only), and the last word as a prefix. */
-  function clausesOf(list, fuzzy) {
+     terms the lexicon has, and the last word as a prefix. */
+  function clausesOf(list) {
     var out = [];
     list.forEach(function (concept) {
       concept.alts.forEach(function (alt) {
-        alt.terms.forEach(function (t, n) {
-          if (alt.sets[n][t]) out.push([t, alt.boost, false]);
-          else if (fuzzy) alt.lists[n].forEach(function (near) { out.push([near, BOOST.fuzzy, false]); });
-        });
+        alt.present.forEach(function (t) { out.push([t, alt.boost, false]); });
       });
-      if (concept.prefixSet && Object.keys(concept.prefixSet).length) out.push([concept.prefix, BOOST.prefix, true]);
+      if (concept.prefixSet) out.push([concept.prefix, BOOST.prefix, true]);
     });
     return out;
   }
 
-  function runLunr(index, clauses) {
-    return index.query(function (query) {
-      clauses.forEach(function (c) {
-        query.term(c[0], c[2] ? { usePipeline: false, boost: c[1], wildcard: lunr.Query.wildcard.TRAILING }
-                              : { usePipeline: false, boost: c[1] });
-      });
-    });
-  }
+  // --- scoring ---------------------------------------------------------------------------
 
   /* lunr.js's query vector, one weight per term: each clause adds its boost to every
      query term it matches (a prefix clause matches every query term it starts). Every
@@ -370,36 +464,36 @@
   }
 
   /* Every section the query's terms are in, from their rows in one pass: which terms
-     each section has (a bit per term) and its Lunr score. lunr.js scores a section
-     as the dot product of each field's vector with the query vector, over the length
-     of the query vector; with one query vector for all fields that is the sum below. */
+     each section has (a bit per term), which it has in the page's title, summary or
+     topics (what the page is about), and its Lunr score. lunr.js scores a section as
+     the dot product of each field's vector with the query vector, over the length of
+     the query vector; with one query vector for all fields that is the sum below. */
+  var ABOUT_FIELDS = ["title", "summary", "topics"];
   function matchAll(terms, vector) {
-    var count = M.docs.count, blocks = (terms.length + 31) >> 5;
-    var bits = new Uint32Array(count * blocks), sum = new Float64Array(count), hit = [];
+    var count = M.sections, blocks = (terms.length + 31) >> 5;
+    var bits = new Uint32Array(count * blocks), about = new Uint32Array(count * blocks);
+    var sum = new Float64Array(count), hit = [], seen = new Uint8Array(count);
+    var isAbout = M.fields.map(function (f) { return ABOUT_FIELDS.indexOf(f) >= 0; });
     for (var k = 0; k < terms.length; k++) {
-      var row = rowOf(terms[k]), b = k >> 5, bit = (1 << (k & 31)) >>> 0;
+      var row = entry(terms[k]).row, b = k >> 5, bit = (1 << (k & 31)) >>> 0;
       var weight = (vector.weights[terms[k]] || 0) / 1000 / (vector.length || 1);
       for (var i = 0; i < row.length;) {
-        i++; // the field: the same query vector for each
+        var inAbout = isAbout[row[i++]]; // the field: the same query vector for each
         var n = row[i++], doc = 0;
         for (var j = 0; j < n; j++, i += 2) {
           doc += row[i];
-          var at = doc * blocks;
-          if (!(bits[at + b] & bit)) {
-            var seen = false;
-            for (var x = 0; x < blocks && !seen; x++) seen = bits[at + x] !== 0;
-            if (!seen) hit.push(doc);
-            bits[at + b] |= bit;
-          }
+          if (!seen[doc]) { seen[doc] = 1; hit.push(doc); }
+          bits[doc * blocks + b] |= bit;
+          if (inAbout) about[doc * blocks + b] |= bit;
           sum[doc] += weight * row[i + 1];
         }
       }
     }
-    return { hit: hit, bits: bits, blocks: blocks, score: sum };
+    return { hit: hit, bits: bits, about: about, blocks: blocks, score: sum };
   }
 
   /* For each concept, the terms that satisfy it as bit masks: a concept is met by
-     any alternative whose every list has a term present, or by a term it starts. */
+     any alternative whose every term is present, or by a term its prefix starts. */
   function conceptMasks(list, terms, blocks) {
     var at = {};
     terms.forEach(function (t, k) { at[t] = k; });
@@ -410,8 +504,10 @@
     }
     return list.map(function (concept) {
       return {
-        alts: concept.alts.map(function (alt) { return alt.lists.map(mask); }),
-        prefix: concept.prefixSet ? mask(terms.filter(function (t) { return t.lastIndexOf(concept.prefix, 0) === 0; })) : null
+        alts: concept.alts.filter(function (alt) { return alt.complete; }).map(function (alt) {
+          return alt.terms.map(function (t) { return mask([t]); });
+        }),
+        prefix: concept.prefixSet ? mask(Object.keys(concept.prefixSet)) : null
       };
     });
   }
@@ -421,10 +517,10 @@
     return false;
   }
 
-  /* How many of the query's concepts a section contains (called for every match, so plain loops). */
+  /* Which of the query's concepts a section contains, as bits (called for every match, so plain loops). */
   function conceptsMet(bits, at, masks) {
     var met = 0;
-    for (var c = 0; c < masks.length; c++) {
+    for (var c = 0; c < masks.length && c < 31; c++) {
       var concept = masks[c], ok = false;
       for (var a = 0; a < concept.alts.length && !ok; a++) {
         var lists = concept.alts[a];
@@ -432,62 +528,124 @@
         for (var l = 0; l < lists.length && ok; l++) ok = overlaps(bits, at, lists[l]);
       }
       if (!ok && concept.prefix) ok = overlaps(bits, at, concept.prefix);
-      if (ok) met++;
+      if (ok) met |= 1 << c;
     }
     return met;
   }
 
-  function search(q) {
-    var list = concepts(q);
-    if (!list.length) return Promise.resolve({ results: [], matched: {}, fuzzy: false, concepts: list });
-    return pass(list, false).then(function (found) {
-      if (found.results.length >= FEW_RESULTS) return found;
-      return pass(list, true).then(function (second) {
-        return second.results.length > found.results.length ? second : found;
+  function bitCount(x) {
+    var n = 0;
+    for (; x; x &= x - 1) n++;
+    return n;
+  }
+
+  function byRank(a, b) { return b.met - a.met || b.about - a.about || b.score - a.score || a.page - b.page; }
+  function bySection(a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; }
+
+  /* One result per page: pages with the most of the query's concepts first (anywhere on
+     the page), then pages whose title, summary or topics have the most of them (pages
+     about the words before pages that mention them), then by the Lunr score of the
+     page's best section. Every match is found
+     and scored from the postings (matchAll); then lunr.js's own Index.query scores the
+     best sections of the first api.lunrWindow pages, the ones people see first, and puts
+     them in its order. A common word is in thousands of sections on a big site, and
+     lunr.js makes several objects for each section and field it matches, which took most
+     of a query's time; the scores are the same either way (tests/test_search_browser.py
+     compares the two orders). */
+  function rank(understood) {
+    var list = understood.concepts, timings = api.timings;
+    var terms = termsOfConcepts(list);
+    if (!terms.length) return [];
+    var t0 = performance.now();
+    var clauses = clausesOf(list);
+    var found = matchAll(terms, queryVector(clauses, terms));
+    var masks = conceptMasks(list, terms, found.blocks);
+    var byPage = new Map();
+    for (var i = 0; i < found.hit.length; i++) {
+      var doc = found.hit[i], met = conceptsMet(found.bits, doc * found.blocks, masks);
+      if (!met) continue;
+      var page = pageOf[doc], section = { doc: doc, met: bitCount(met), score: found.score[doc] };
+      var r = byPage.get(page);
+      if (!r) byPage.set(page, r = { page: page, bits: 0, aboutBits: 0, sections: [] });
+      r.bits |= met;
+      r.aboutBits |= conceptsMet(found.about, doc * found.blocks, masks);
+      r.sections.push(section);
+    }
+    var results = [];
+    byPage.forEach(function (r) {
+      r.sections.sort(bySection);
+      r.doc = r.sections[0].doc;
+      r.met = bitCount(r.bits);
+      r.about = bitCount(r.aboutBits);
+      r.score = r.sections[0].score;
+      results.push(r);
+    });
+    results.sort(byRank);
+    var t1 = performance.now();
+    var first = results.slice(0, api.lunrWindow);
+    var index = lunrIndexFor(terms, first.map(function (r) { return r.doc; }));
+    var t2 = performance.now();
+    var scored = runLunr(index, clauses);
+    var t3 = performance.now();
+    var lunrScore = {};
+    scored.forEach(function (s) { lunrScore[s.ref] = s.score; });
+    first.forEach(function (r) { r.score = r.sections[0].score = lunrScore[r.doc] || 0; });
+    first.sort(byRank);
+    results = first.concat(results.slice(first.length));
+    timings.rank += t1 - t0 + (performance.now() - t3);
+    timings.slice += t2 - t1; timings.lunr += t3 - t2; timings.terms += terms.length;
+    return results;
+  }
+
+  /* A lunr.Index holding just these sections' rows of the full index (inverted index
+     and field vectors) for the query's terms. lunr.js scores a section from its own
+     rows and the query alone, so each score here is the one the full index gives.
+     The token set is just the query's terms: lunr.js only looks terms up in it, and
+     it keeps the last word's prefix match to the terms prefixTerms chose. */
+  var queryPipeline = null;
+  function lunrIndexFor(terms, docs) {
+    var fields = M.fields, inverted = {}, vectors = {};
+    var wanted = new Uint8Array(M.sections);
+    for (var d = 0; d < docs.length; d++) wanted[docs[d]] = 1;
+    terms.forEach(function (term) {
+      var e = entry(term), row = e.row, posting = { _index: e.pos };
+      fields.forEach(function (f) { posting[f] = {}; });
+      for (var i = 0; i < row.length;) {
+        var field = fields[row[i++]], n = row[i++], doc = 0;
+        for (var j = 0; j < n; j++, i += 2) {
+          doc += row[i];
+          if (!wanted[doc]) continue;
+          posting[field][doc] = {};
+          var ref = field + "/" + doc;
+          (vectors[ref] || (vectors[ref] = new lunr.Vector())).insert(e.pos, row[i + 1] / 1000);
+        }
+      }
+      inverted[term] = posting;
+    });
+    if (!queryPipeline) queryPipeline = lunr.Pipeline.load(["stemmer"]);
+    return new lunr.Index({
+      invertedIndex: inverted,
+      fieldVectors: vectors,
+      tokenSet: lunr.TokenSet.fromArray(terms),
+      fields: fields,
+      pipeline: queryPipeline
+    });
+  }
+
+  function runLunr(index, clauses) {
+    return index.query(function (query) {
+      clauses.forEach(function (c) {
+        query.term(c[0], c[2] ? { usePipeline: false, boost: c[1], wildcard: lunr.Query.wildcard.TRAILING }
+                              : { usePipeline: false, boost: c[1] });
       });
     });
   }
 
-  function byRank(a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; }
-
-  /* Sections with all the words first, then by Lunr score, then in site order.
-     Every match is found and scored from the postings (matchAll); then lunr.js's own
-     Index.query scores the first api.lunrWindow of them, the ones people see first,
-     and puts them in its order. A common word is in thousands of sections on a big
-     site, and lunr.js makes several objects for each section and field it matches,
-     which took most of a query's time; the scores are the same either way
-     (tests/test_search_browser.py compares the two orders). */
-  function pass(list, fuzzy) {
-    var terms = expand(list, fuzzy);
-    return postingsFor(terms).then(function () {
-      if (!terms.length) return { results: [], matched: {}, fuzzy: fuzzy, concepts: list };
-      var timings = api.timings; // both passes of a search add to the same figures
-      var t0 = performance.now();
-      var clauses = clausesOf(list, fuzzy);
-      var found = matchAll(terms, queryVector(clauses, terms));
-      var masks = conceptMasks(list, terms, found.blocks);
-      var results = [];
-      for (var i = 0; i < found.hit.length; i++) {
-        var doc = found.hit[i], met = conceptsMet(found.bits, doc * found.blocks, masks);
-        if (met > 0) results.push({ doc: doc, score: found.score[doc], met: met });
-      }
-      results.sort(byRank);
-      var t1 = performance.now();
-      var first = results.slice(0, api.lunrWindow);
-      var index = lunrIndexFor(terms, first.map(function (r) { return r.doc; }));
-      var t2 = performance.now();
-      var scored = runLunr(index, clauses);
-      var t3 = performance.now();
-      var lunrScore = {};
-      scored.forEach(function (r) { lunrScore[r.ref] = r.score; });
-      first.forEach(function (r) { r.score = lunrScore[r.doc] || 0; });
-      first.sort(byRank);
-      results = first.concat(results.slice(first.length));
-      timings.rank += t1 - t0 + (performance.now() - t3);
-      timings.slice += t2 - t1; timings.lunr += t3 - t2; timings.terms += terms.length;
-      var matched = {}; // every query term is in the lexicon, so in at least one section
-      terms.forEach(function (t) { matched[t] = true; });
-      return { results: results, matched: matched, fuzzy: fuzzy, concepts: list };
+  function search(q) {
+    return understand(q).then(function (understood) {
+      if (!understood) return { results: [], highlight: {}, suggestion: null, concepts: [] };
+      return { results: rank(understood), highlight: understood.highlight, suggestion: understood.suggestion,
+        concepts: understood.concepts };
     });
   }
 
@@ -504,9 +662,9 @@
     return node;
   }
 
-  function docMeta(doc) {
-    var code = M.docs.meta.charCodeAt(doc) - 48;
-    return { type: M.types[code >> 2][0], audience: code & 3 };
+  function pageMeta(page) {
+    var code = M.pages.meta.charCodeAt(page) - 48;
+    return { type: M.types[code >> 2][0], label: M.types[code >> 2][1], audience: code & 3 };
   }
 
   function selected(name) {
@@ -521,22 +679,15 @@
     var names = M.audiences.map(function (x) { return x[0]; }), bits = 0;
     audiences.forEach(function (a) { bits |= 1 << names.indexOf(a); });
     return results.filter(function (r) {
-      var meta = docMeta(r.doc);
+      var meta = pageMeta(r.page);
       if (types.length && types.indexOf(meta.type) < 0) return false;
       if (audiences.length && !(meta.audience & bits)) return false;
       return true;
     });
   }
 
-  function docs(nums) {
-    var chunks = {};
-    nums.forEach(function (d) { chunks[Math.floor(d / M.docs.chunk)] = true; });
-    return Promise.all(Object.keys(chunks).map(function (c) { return load(M.docs.files[c]); }));
-  }
-
-  function docEntry(doc) {
-    var chunk = Math.floor(doc / M.docs.chunk);
-    return arrived["d" + chunk][doc - chunk * M.docs.chunk];
+  function pagesData(results) {
+    return Promise.all(results.map(function (r) { return load("d" + r.page); }));
   }
 
   /* The terms a word of the text stands for (joined form first), worked out once per
@@ -545,11 +696,11 @@
   function termsOfWord(word) {
     var out = wordTerms.get(word);
     if (out === undefined) {
-      var c = compounds(word)[0];
+      var c = window.hubTerms.compounds(word)[0];
       out = [];
       if (c) {
-        if (c.joined) out.push(termOf(c.joined));
-        c.parts.forEach(function (p) { out.push(termOf(p)); });
+        if (c.joined) out.push(T.termOf(c.joined));
+        c.parts.forEach(function (p) { out.push(T.termOf(p)); });
       }
       out = out.filter(Boolean);
       wordTerms.set(word, out);
@@ -557,27 +708,30 @@
     return out;
   }
 
-  function isMatch(word, matched) {
+  function isMatch(word, highlight) {
     var ts = termsOfWord(word);
-    for (var i = 0; i < ts.length; i++) if (matched[ts[i]]) return true;
+    for (var i = 0; i < ts.length; i++) if (highlight[ts[i]]) return true;
     return false;
   }
 
-  /* A short piece of the section's text around the first matched word, matches in <mark>. */
-  function snippet(text, matched) {
+  /* Text as a paragraph with the query's words in <mark>: text nodes only, never HTML.
+     With `around`, a short piece of it around the first marked word. */
+  function marked(cls, text, highlight, around) {
     var spans = [], first = -1, m;
-    var finder = new RegExp(COMPOUND.source, "gu"); // its own lastIndex: isMatch uses COMPOUND too
+    var finder = new RegExp(window.hubTerms.COMPOUND.source, "gu");
     while ((m = finder.exec(text))) {
-      if (isMatch(m[0], matched)) {
+      if (isMatch(m[0], highlight)) {
         spans.push([m.index, m.index + m[0].length]);
         if (first < 0) first = m.index;
       }
     }
-    var from = 0;
-    if (first > 80) from = text.indexOf(" ", first - 60) + 1;
-    var to = Math.min(text.length, from + 240);
-    if (to < text.length) to = text.lastIndexOf(" ", to) > from ? text.lastIndexOf(" ", to) : to;
-    var out = el("p", { class: "hub-result__snippet" });
+    var from = 0, to = text.length;
+    if (around) {
+      if (first > 80) from = text.indexOf(" ", first - 60) + 1;
+      to = Math.min(text.length, from + 240);
+      if (to < text.length) to = text.lastIndexOf(" ", to) > from ? text.lastIndexOf(" ", to) : to;
+    }
+    var out = el("p", { class: cls });
     var at = from;
     if (from > 0) out.appendChild(document.createTextNode("… "));
     spans.forEach(function (s) {
@@ -590,16 +744,27 @@
     return out;
   }
 
-  function resultItem(r, matched) {
-    var d = docEntry(r.doc); // [url, title, heading, text]
-    var label = d[2] ? d[1] + ": " + d[2] : d[1];
-    var meta = docMeta(r.doc);
-    var typeLabel = M.types.filter(function (t) { return t[0] === meta.type; })[0][1];
-    return el("li", { class: "hub-result" }, [
-      el("h2", { class: "hub-result__title" }, [el("a", { href: new URL(d[0], ROOT).href }, [label])]),
-      el("p", { class: "hub-result__type" }, [typeLabel]),
-      snippet(d[3], matched)
+  function resultItem(r, highlight) {
+    var d = arrived["d" + r.page]; // [url, title, summary, [[anchor, heading, text], ...]]
+    var url = new URL(d[0], ROOT).href;
+    var item = el("li", { class: "hub-result" }, [
+      el("h2", { class: "hub-result__title" }, [el("a", { href: url }, [d[1]])]),
+      el("p", { class: "hub-result__type" }, [pageMeta(r.page).label])
     ]);
+    if (d[2]) item.appendChild(marked("hub-result__summary", d[2], highlight, false));
+    var sections = r.sections.filter(function (s) { return d[3][s.doc - firstSection[r.page]][0]; }).slice(0, SECTIONS_SHOWN);
+    if (sections.length) {
+      var list = el("ul", { class: "hub-result__sections" });
+      sections.forEach(function (s) {
+        var section = d[3][s.doc - firstSection[r.page]];
+        list.appendChild(el("li", {}, [
+          el("a", { href: url + "#" + section[0] }, [section[1]]),
+          marked("hub-result__snippet", section[2], highlight, true)
+        ]));
+      });
+      item.appendChild(list);
+    }
+    return item;
   }
 
   var current = null; // {q, found}
@@ -611,74 +776,54 @@
     ui.status.textContent = text;
   }
 
+  /* Draws the first page of results, the suggestion and the count in one go, once the
+     pages' files are in, so nothing moves after it first appears. */
   function render(q, found) {
     var list = filtered(found.results);
-    ui.list.textContent = "";
-    ui.more.hidden = true;
-    ui.suggest.textContent = "";
-    shown = 0;
-    if (!list.length) {
-      ui.list.setAttribute("aria-busy", "false");
-      announce((found.results.length ? "No results for " + q + " with these filters" : "No results for " + q));
-      return suggestions(found, true).then(function () { return 0; });
-    }
-    var hint = found.fuzzy ? suggestions(found, false) : null;
-    return Promise.all([showMore(list, found.matched), hint]).then(function () {
+    var next = list.slice(0, PAGE_SIZE);
+    return pagesData(next).then(function () {
+      ui.list.textContent = "";
+      ui.suggest.textContent = "";
+      shown = 0;
+      if (found.suggestion) {
+        ui.suggest.appendChild(el("p", {}, ["Did you mean ",
+          el("a", { href: "?q=" + encodeURIComponent(found.suggestion) }, [found.suggestion]), "?"]));
+      }
+      if (!list.length) {
+        ui.more.hidden = true;
+        ui.suggest.appendChild(el("p", {}, ["Check the spelling, try fewer or different words, or browse the ",
+          el("a", { href: ui.suggest.getAttribute("data-az-url") }, ["A to Z index"]), "."]));
+        ui.list.setAttribute("aria-busy", "false");
+        announce(found.results.length ? "No results for " + q + " with these filters" : "No results for " + q);
+        return 0;
+      }
+      append(list, found.highlight);
       announce(plural(list.length) + " for " + q);
       return list.length;
     });
   }
 
-  function showMore(list, matched) {
-    var next = list.slice(shown, shown + PAGE_SIZE);
-    return docs(next.map(function (r) { return r.doc; })).then(function () {
-      var frag = document.createDocumentFragment();
-      next.forEach(function (r) { frag.appendChild(resultItem(r, matched)); });
-      ui.list.appendChild(frag);
-      ui.list.setAttribute("aria-busy", "false");
-      shown += next.length;
-      ui.more.hidden = shown >= list.length;
-    });
-  }
-
-  /* "Did you mean": for each word with no exact match, the commonest close term, as people write it. */
-  function suggestions(found, none) {
-    var box = ui.suggest;
-    var link = function (text, href) { return el("a", { href: href }, [text]); };
-    var az = box.getAttribute("data-az-url");
-    return load(M.words).catch(function () { return null; }).then(function (words) {
-      var fixes = [], changed = false;
-      found.concepts.forEach(function (concept) {
-        var exact = concept.alts.some(function (alt) {
-          return alt.terms.every(function (t) { return position(t) >= 0; });
-        });
-        if (exact || !words) { fixes.push(concept.text); return; }
-        var best = null;
-        (concept.alts[concept.alts.length - 1].terms.length === 1 ? fuzzyTerms(concept.alts[concept.alts.length - 1].terms[0]) : []).forEach(function (t) {
-          var w = words[position(t)];
-          if (!best || w[1] > best.n) best = { word: w[0] || t, n: w[1] };
-        });
-        if (best) { fixes.push(best.word); changed = true; } else fixes.push(concept.text);
-      });
-      if (changed) {
-        var q = fixes.join(" ");
-        box.appendChild(el("p", {}, ["Did you mean ", link(q, "?q=" + encodeURIComponent(q)), "?"]));
-      }
-      if (!none) return;
-      box.appendChild(el("p", {}, ["Check the spelling, try fewer or different words, or browse the ",
-        link("A to Z index", az), "."]));
-    });
+  function append(list, highlight) {
+    var frag = document.createDocumentFragment();
+    list.slice(shown, shown + PAGE_SIZE).forEach(function (r) { frag.appendChild(resultItem(r, highlight)); });
+    ui.list.appendChild(frag);
+    ui.list.setAttribute("aria-busy", "false");
+    shown = Math.min(list.length, shown + PAGE_SIZE);
+    ui.more.hidden = shown >= list.length;
   }
 
   /* A small index is fetched whole once the first results are showing, so search
-     keeps working if the connection drops; a large one loads only what queries need. */
+     keeps working if the connection drops; a large one loads what queries need. */
   var prefetched = false;
   function prefetch() {
     if (prefetched || !M.prefetch) return;
     prefetched = true;
     var later = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
     later(function () {
-      M.shards.files.concat(M.docs.files, [M.words]).forEach(function (f) { load(f).catch(function () {}); });
+      var names = M.shards.first.map(function (_, n) { return "p" + n; });
+      for (var p = 0; p < M.pages.sections.length; p++) names.push("d" + p);
+      M.words.forEach(function (n) { names.push("w" + n); });
+      names.forEach(function (name) { load(name).catch(function () {}); });
     });
   }
 
@@ -693,15 +838,12 @@
     };
   }
 
-  /* The filters sit in a <details>: open on a wide screen, closed on a phone, where
-     eight checkboxes would push the results below the fold. Opened whenever a filter
-     is on, so nobody has filters hidden from them. */
-  var WIDE = "(min-width: 45em)";
-
+  /* The filters sit in a <details> that the page draws folded, so the results come
+     first at every width. It opens whenever a filter is on, so nobody has filters
+     hidden from them. */
   function buildFilters() {
-    var box = ui.filters;
-    box.textContent = "";
-    var options = el("div", { class: "hub-filters__options" });
+    var options = ui.filters.querySelector(".hub-filters__options");
+    options.textContent = "";
     [["type", "Type", M.types], ["audience", "Audience", M.audiences]].forEach(function (spec) {
       var fieldset = el("fieldset", { class: "hub-filter" }, [el("legend", {}, [spec[1]])]);
       spec[2].forEach(function (option) {
@@ -711,10 +853,8 @@
       });
       options.appendChild(fieldset);
     });
-    ui.filterBox = el("details", { class: "hub-filters" }, [el("summary", {}, ["Filter by type and audience"]), options]);
-    ui.filterBox.open = window.matchMedia(WIDE).matches;
-    box.appendChild(ui.filterBox);
-    box.hidden = false;
+    ui.filterBox = ui.filters.querySelector("details");
+    ui.filters.hidden = false;
   }
 
   function applyUrl() {
@@ -740,6 +880,8 @@
     ui.list.setAttribute("aria-busy", "true");
     if (!q) {
       ui.list.textContent = "";
+      ui.suggest.textContent = "";
+      ui.more.hidden = true;
       ui.list.setAttribute("aria-busy", "false");
       announce("Type a word or phrase to search the hub.");
       return Promise.resolve(0);
@@ -795,8 +937,8 @@
     api.ready.catch(function () {});
     // The terms the client makes of some text, so tests can compare them with the indexer's.
     api.termsOf = function (text) {
-      return compounds(text).map(function (c) {
-        return c.parts.concat(c.joined ? [c.joined] : []).map(termOf);
+      return window.hubTerms.compounds(text).map(function (c) {
+        return c.parts.concat(c.joined ? [c.joined] : []).map(T.termOf);
       });
     };
     api.search = function (q) { ui.input.value = q; return go(q, true); };
@@ -820,7 +962,8 @@
     ui.more.addEventListener("click", function () {
       var list = filtered(current.found.results);
       var first = shown;
-      showMore(list, current.found.matched).then(function () {
+      pagesData(list.slice(shown, shown + PAGE_SIZE)).then(function () {
+        append(list, current.found.highlight);
         var link = ui.list.children[first] && ui.list.children[first].querySelector("a");
         if (link) link.focus();
       });

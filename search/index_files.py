@@ -1,0 +1,167 @@
+"""Write the Lunr index out in pieces, so the browser loads only what a query needs.
+
+Everything is a script file calling hubSearch.add(name, data), so it loads with
+a <script> element, from file:// too, and under script-src 'self'. The data is
+JSON with <, >, &, U+2028 and U+2029 written as \\u escapes, so no text from a
+page can end the script or be read as markup.
+
+- manifest.js: the fields; the first term of each postings shard (the lexicon
+  itself is in the shards, so the manifest stays small however big the site);
+  each page's type, audience and number of sections; the synonym groups and the
+  spelling list. It names the folder the other files are in.
+- <hash>/p<n>.js: postings shards, runs of consecutive terms of the sorted
+  lexicon: the terms, then for each term and field the sections it is in and the
+  weight lunr.py gave it there. These are rows of lunr's inverted index and the
+  matching entries of its field vectors, so lunr.js rebuilds an exact slice of
+  the full index with lunr.Index and scores exactly as it would with all of it.
+- <hash>/d<n>.js: page n for showing results: its address, title, summary and
+  each section's anchor, heading and text (for the snippets).
+- <hash>/w<n>.js: every word of n letters the pages use, with how often, for the
+  spelling pass: a typo is at most two letters longer or shorter than the word
+  it should be, so a query word loads only the files of nearby lengths.
+
+The folder is named by a hash of every file in it, so a browser never mixes
+pieces of two builds.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from hub.content import schema
+
+from .words import words
+
+SHARD_BYTES = 12_000  # target size of a postings shard before compression
+SNIPPET_CHARS = 1000  # text kept per section for snippets
+AUDIENCES = ["public", "staff"]
+# Characters that must not appear raw in JSON inside a script: each becomes a \u escape.
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+def script(name: str, data) -> bytes:
+    """hubSearch.add(name, data); as JavaScript, with the JSON escaped for a script context."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    body = _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
+    return f"hubSearch.add({json.dumps(name)},{body});\n".encode("utf-8")
+
+
+def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: dict, prefetch_bytes: int) -> dict:
+    field_names = list(index.fields)
+    lexicon = sorted(index.inverted_index)
+    files: dict[str, bytes] = {}
+
+    shard_first, shard_start = [], []
+    for n, (start, batch) in enumerate(_shards(index, field_names, lexicon)):
+        shard_first.append(lexicon[start])
+        shard_start.append(start)
+        files[f"p{n}"] = script(f"p{n}", {"terms": "\n".join(t for t, _ in batch), "rows": [r for _, r in batch]})
+
+    for n, page in enumerate(pages):
+        files[f"d{n}"] = script(f"d{n}", [page.url, page.title, page.summary,
+                                          [[d.anchor, d.heading, _snippet_text(d.text)] for d in page.sections]])
+
+    lengths = []
+    for length, listed in sorted(written_words(pages, terms, set(lexicon)).items()):
+        files[f"w{length}"] = script(f"w{length}", {"words": "\n".join(w for w, _ in listed),
+                                                    "counts": [c for _, c in listed]})
+        lengths.append(length)
+
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name])
+    base = digest.hexdigest()[:12]
+    (folder / base).mkdir()
+    for name, payload in files.items():
+        (folder / base / f"{name}.js").write_bytes(payload)
+
+    types = sorted({p.type for p in pages})
+    manifest = {
+        "version": 2,
+        "base": base + "/",
+        "prefetch": sum(len(b) for b in files.values()) <= prefetch_bytes,
+        "fields": field_names,
+        "shards": {"first": shard_first, "start": shard_start},
+        "sections": len(docs),
+        # One character per page: its type's number * 4 + audience bits (public 1, staff 2).
+        "pages": {"meta": "".join(chr(48 + types.index(p.type) * 4 + _audience_bits(p.audience)) for p in pages),
+                  "sections": [len(p.sections) for p in pages]},
+        "types": [[t, schema.TYPE_LABELS.get(t, t.title())] for t in types],
+        "audiences": [[a, a.title()] for a in AUDIENCES],
+        "words": lengths,
+        "synonyms": synonyms,
+        "spellings": spellings,
+    }
+    (folder / "manifest.js").write_bytes(script("manifest", manifest))
+    return {"pages": len(pages), "sections": len(docs), "terms": len(lexicon), "shards": len(shard_first),
+            "files": len(files) + 1}
+
+
+def _audience_bits(audience) -> int:
+    return sum(1 << AUDIENCES.index(a) for a in audience if a in AUDIENCES)
+
+
+def _shards(index, field_names: list[str], lexicon: list[str]):
+    """(position of the first term, [(term, row)]) for each run of about SHARD_BYTES.
+
+    A row is, for each field the term is in: the field's number, how many sections,
+    then each section as a gap from the previous one (smaller numbers, smaller files)
+    with the weight lunr.py gave the term there, in thousandths.
+    """
+    term_by_lunr_index = {posting["_index"]: term for term, posting in index.inverted_index.items()}
+    postings: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for field_ref, vector in index.field_vectors.items():
+        field_name, ref = str(field_ref).split("/", 1)
+        f = field_names.index(field_name)
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            postings[term_by_lunr_index[elements[i]]][f].append((int(ref), round(elements[i + 1] * 1000)))
+
+    batch, size, start = [], 0, 0
+    for position, term in enumerate(lexicon):
+        row = []
+        for f in sorted(postings[term]):
+            entries = sorted(postings[term][f])
+            row += [f, len(entries)]
+            previous = 0
+            for doc, weight in entries:
+                row += [doc - previous, weight]
+                previous = doc
+        if not batch:
+            start = position
+        batch.append((term, row))
+        size += len(term) + 2 + 5 * len(row)
+        if size >= SHARD_BYTES:
+            yield start, batch
+            batch, size = [], 0
+    if batch:
+        yield start, batch
+
+
+def written_words(pages, terms, lexicon: set) -> dict[int, list[tuple[str, int]]]:
+    """Every word as the pages write it (no numbers), with how often, by length, sorted.
+
+    The spelling pass compares a query word with these, not with index terms:
+    "hosptial" is one swap from "hospital", but three edits from its stem "hospit".
+    """
+    written = Counter()
+    for page in pages:
+        written.update(words(page.title))
+        written.update(words(page.summary))
+        for d in page.sections:
+            written.update(words(d.heading))
+            written.update(d.text_words)
+    by_length: dict[int, list] = defaultdict(list)
+    for word, n in sorted(written.items()):
+        if not any(c.isdigit() for c in word) and terms.term(word) in lexicon:
+            by_length[len(word)].append((word, n))
+    return by_length
+
+
+def _snippet_text(text: str) -> str:
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
