@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hub.checks import headings, images, link_text, links, plain_english, unsafe_html
+from hub.checks import acronyms, headings, images, link_text, links, plain_english, unsafe_html
 from hub.findings import Finding
 
 # Front matter and review dates are checked by the content model (hub/content/model.py), check "front-matter".
@@ -20,6 +20,7 @@ SOURCE: list = [  # run(site, config) -> list[Finding], pointing at Markdown lin
     headings.run,
     unsafe_html.run,
     plain_english.run,
+    acronyms.run,
 ]
 BUILT: list = [  # run(site, site_dir, config) -> list[Finding], mapped back to the Markdown
     headings.run_built,

@@ -1,0 +1,52 @@
+"""`check` warns when a page uses an acronym that search cannot expand (hub/checks/acronyms.py)."""
+from __future__ import annotations
+
+from checks_fixtures import BODY_START, load, run
+
+from hub.checks import acronyms, source_checks
+
+
+def check(tmp_path, pages):
+    return run(acronyms.run, tmp_path, pages)
+
+
+def test_an_acronym_nobody_spells_out_is_a_warning_at_its_first_use(tmp_path):
+    found = check(tmp_path, {"guides/a.md": "Ask the team.\n\nThe XQZ team meets weekly. The XQZ team helps.\n"})
+    assert [(f.line, f.severity, f.check) for f in found] == [(BODY_START + 2, "warning", "search-acronyms")]
+    assert "XQZ" in found[0].message and "search/synonyms.yml" in found[0].fix and "(XQZ)" in found[0].fix
+
+
+def test_an_acronym_spelled_out_on_any_page_is_known_everywhere(tmp_path):
+    found = check(tmp_path, {
+        "guides/a.md": "The Quality Zebra Xylophone (QZX) team meets weekly.\n",
+        "guides/b.md": "Ask the QZX team, or the ZXQ (Zebra Xylophone Quest) group.\n",
+        "guides/c.md": "The ZXQs meet too.\n",
+    })
+    assert found == []
+
+
+def test_acronyms_in_the_synonym_list_and_roman_numerals_are_fine(tmp_path):
+    found = check(tmp_path, {"guides/a.md": "Ask PALS, your GP or A&E. Part IV of the NHS plan. WONDERFULLY done.\n"})
+    assert found == []
+
+
+def test_the_long_form_must_spell_the_acronym(tmp_path):
+    found = check(tmp_path, {"guides/a.md": "A hospital (QZ) visit.\n"})
+    assert [f.message.split(":")[0] for f in found] == ["search cannot expand the acronym QZ"]
+
+
+def test_the_check_runs_with_the_other_source_checks(tmp_path):
+    site, config = load(tmp_path, {"guides/a.md": "The XQZ team meets weekly.\n"})
+    assert [f.check for f in source_checks(site, config) if f.check == "search-acronyms"] == ["search-acronyms"]
+
+
+def test_the_real_content_has_no_acronym_search_cannot_expand():
+    from pathlib import Path
+
+    from hub import config as hub_config
+    from hub.content import load_site
+
+    root = Path(__file__).resolve().parent.parent
+    config = hub_config.load(root / "mkdocs.yml")
+    site = load_site(config.content_dir, config.root)
+    assert [f.format() for f in acronyms.run(site, config)] == []
