@@ -25,8 +25,8 @@ def test_an_acronym_spelled_out_on_any_page_is_known_everywhere(tmp_path):
     assert found == []
 
 
-def test_acronyms_in_the_synonym_list_and_roman_numerals_are_fine(tmp_path):
-    found = check(tmp_path, {"guides/a.md": "Ask PALS, your GP or A&E. Part IV of the NHS plan. WONDERFULLY done.\n"})
+def test_acronyms_in_the_synonym_list_or_known_to_everyone_and_roman_numerals_are_fine(tmp_path):
+    found = check(tmp_path, {"guides/a.md": "Ask PALS, your GP or A&E. Part IV of the NHS plan, as a PDF. WONDERFULLY done.\n"})
     assert found == []
 
 
@@ -38,15 +38,3 @@ def test_the_long_form_must_spell_the_acronym(tmp_path):
 def test_the_check_runs_with_the_other_source_checks(tmp_path):
     site, config = load(tmp_path, {"guides/a.md": "The XQZ team meets weekly.\n"})
     assert [f.check for f in source_checks(site, config) if f.check == "search-acronyms"] == ["search-acronyms"]
-
-
-def test_the_real_content_has_no_acronym_search_cannot_expand():
-    from pathlib import Path
-
-    from hub import config as hub_config
-    from hub.content import load_site
-
-    root = Path(__file__).resolve().parent.parent
-    config = hub_config.load(root / "mkdocs.yml")
-    site = load_site(config.content_dir, config.root)
-    assert [f.format() for f in acronyms.run(site, config)] == []

@@ -1,4 +1,8 @@
-"""Search in real Chromium: the built site, its search page, keyboard use, offline copies."""
+"""Search in real Chromium: the built site, its search page, keyboard use, offline copies.
+
+The relevance suite (test_search_relevance.py) runs on both editions; the layout and
+layout-shift tests are in test_search_layout.py.
+"""
 from __future__ import annotations
 
 import http.server
@@ -27,9 +31,10 @@ def search(page, base: str, q: str, extra: str = ""):
 
 def results(page) -> list[dict]:
     return page.eval_on_selector_all("#search-results > li", """items => items.map(li => ({
-        href: li.querySelector('a').getAttribute('href'),
-        link: li.querySelector('a').textContent,
+        href: li.querySelector('.hub-result__title a').getAttribute('href'),
+        link: li.querySelector('.hub-result__title a').textContent,
         type: li.querySelector('.hub-result__type').textContent,
+        sections: [...li.querySelectorAll('.hub-result__sections a')].map(a => [a.textContent, a.getAttribute('href')]),
         marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
     }))""")
 
@@ -50,17 +55,64 @@ def watched(page):
 
 def test_query_lands_on_the_right_section(watched, site_server):
     found = search(watched, site_server.url, "FFT where you may be asked")
-    assert found[0]["href"].endswith(FFT_PAGE + "#where-you-may-be-asked")
-    assert found[0]["link"] == "The Friends and Family Test: Where you may be asked"
+    assert found[0]["href"].endswith(FFT_PAGE) and found[0]["link"] == "The Friends and Family Test"
     assert found[0]["type"] == "Guide"
-    watched.click("#search-results li:first-child a")
+    assert found[0]["sections"][0][0] == "Where you may be asked"
+    assert found[0]["sections"][0][1].endswith(FFT_PAGE + "#where-you-may-be-asked")
+    watched.click("#search-results > li:first-child .hub-result__sections a >> nth=0")
     watched.wait_for_url(re.compile(r"#where-you-may-be-asked$"))
     assert watched.locator("#where-you-may-be-asked").is_visible()
 
 
+def test_one_result_per_page_with_up_to_three_sections_and_no_boilerplate(watched, site_server):
+    for q in ("carers", "care", "feedback", "NHS England"):
+        found = search(watched, site_server.url, q)
+        pages = [r["href"] for r in found]
+        assert len(pages) == len(set(pages)), q
+        assert all(len(r["sections"]) <= 3 for r in found), q
+        assert all(href.startswith(r["href"] + "#") for r in found for _, href in r["sections"]), q
+        assert not any(text == "Sources" for r in found for text, _ in r["sections"]), q
+    # The Sources lists name NHS England on nearly every page: none of them is ever a result's section.
+    assert watched.locator("#search-results a[href$='#sources']").count() == 0
+
+
+def test_only_the_words_asked_for_are_highlighted(watched, site_server):
+    """carers finds "unpaid carer", "family carer" and "caregiver" pages too, but marks only carer and carers."""
+    found = search(watched, site_server.url, "carers")
+    marks = {m.lower() for r in found for m in r["marks"]}
+    assert marks and marks <= {"carer", "carers", "carer's", "carers'"}, marks
+    found = search(watched, site_server.url, "hosptial feedback")
+    marks = {m.lower() for r in found for m in r["marks"]}
+    assert marks <= {"hospital", "hospitals", "feedback"} and {"feedback", "hospital"} <= marks, marks
+
+
+def test_a_misspelt_word_is_corrected_even_beside_a_correct_one(watched, site_server):
+    found = search(watched, site_server.url, "hosptial feedback")
+    assert watched.inner_text("#search-suggestions").startswith("Did you mean hospital feedback?")
+    first = watched.eval_on_selector("#search-results > li:first-child", "li => li.textContent.toLowerCase()")
+    assert "hospital" in first and "feedback" in first
+    # The suggestion is a link that runs the corrected search.
+    watched.click("#search-suggestions a")
+    watched.wait_for_url(re.compile(r"q=hospital(\+|%20)feedback"))
+    watched.evaluate("window.hubSearch.ready")
+    assert status(watched).endswith("for hospital feedback") and watched.inner_text("#search-suggestions") == ""
+
+
+@pytest.mark.parametrize("q, answer", [
+    ("hosptial", None), ("frends and famly test", FFT_PAGE), ("ways", "contact/ways-to-share-your-experience-of-care/"),
+    ("survey", "guides/national-patient-and-staff-surveys/"), ("relay", "contact/contact-the-cqc-if-you-are-deaf-or-hard-of-hearing/"),
+    ("A&E", "guides/experience-of-care-in-priority-clinical-programmes/"),
+])
+def test_the_words_issue_11_lost_are_found(watched, site_server, q, answer):
+    found = search(watched, site_server.url, q)
+    assert found, q
+    if answer:
+        assert found[0]["href"].endswith(answer), (q, found[0]["href"])
+
+
 def test_results_have_link_first_type_and_marked_snippet(watched, site_server):
     found = search(watched, site_server.url, "Friends and Family Test")
-    assert found[0]["href"].split("#")[0].endswith(FFT_PAGE)
+    assert found[0]["href"].endswith(FFT_PAGE)
     first_links = watched.eval_on_selector_all("#search-results > li", "items => items.map(li => li.querySelector('a') === li.querySelectorAll('a')[0] && li.querySelector('a').closest('li') === li)")
     assert all(first_links)
     assert {m.lower() for m in found[0]["marks"]} >= {"friends", "family", "test"}
@@ -69,7 +121,7 @@ def test_results_have_link_first_type_and_marked_snippet(watched, site_server):
 @pytest.mark.parametrize("q", ["co-production", "coproduction", "co production", "Co-Production"])
 def test_hyphenated_spellings_find_each_other(watched, site_server, q):
     found = search(watched, site_server.url, q)
-    assert found and found[0]["href"].split("#")[0].endswith(COPRODUCTION_PAGE)
+    assert found and found[0]["href"].endswith(COPRODUCTION_PAGE)
     assert re.fullmatch(r"\d+ results? for " + re.escape(q), status(watched))
 
 
@@ -102,7 +154,7 @@ def test_typo_is_tolerated_and_suggested(watched, site_server):
 
 def test_last_word_is_prefix_matched(watched, site_server):
     found = search(watched, site_server.url, "Friends and Family Te")
-    assert found[0]["href"].split("#")[0].endswith(FFT_PAGE)
+    assert found[0]["href"].endswith(FFT_PAGE)
 
 
 def test_pages_with_all_the_words_come_first(watched, site_server):
@@ -110,13 +162,16 @@ def test_pages_with_all_the_words_come_first(watched, site_server):
     met = watched.evaluate("window.hubSearch.last.results.map(r => r.met)")
     assert met[0] == 3 and 1 in met
     assert met == sorted(met, reverse=True)
+    # Among pages with as many of the words, those whose title or summary has more come first.
+    keys = watched.evaluate("window.hubSearch.last.results.map(r => [r.met, r.about])")
+    assert keys == sorted(keys, reverse=True)
     first = watched.eval_on_selector("#search-results > li:first-child", "li => li.textContent.toLowerCase()")
     assert "carer" in first
 
 
 def test_results_do_not_depend_on_earlier_queries(watched, site_server):
     """The client keeps the index rows earlier queries loaded; a query must still rank and mark the same."""
-    ranked = "window.hubSearch.last.results.map(r => [r.doc, r.met, r.score.toFixed(6)])"
+    ranked = "window.hubSearch.last.results.map(r => [r.page, r.doc, r.met, r.about, r.score.toFixed(6)])"
     search(watched, site_server.url, "patient com")
     fresh = (watched.evaluate(ranked), results(watched))
     assert fresh[0] and fresh[1]
@@ -134,9 +189,10 @@ def test_results_do_not_depend_on_earlier_queries(watched, site_server):
                                "access services people health work network week share better learning "
                                "partners principles commitments contact support advice"])
 def test_lunr_orders_the_first_results_as_it_would_order_every_match(watched, site_server, q):
-    """The client finds and scores every match from the postings, and lunr.js scores the first
-    hubSearch.lunrWindow of them. With lunr.js scoring every match instead, the results, their
-    scores and their order must be the same (scores equal to 1e-9; equal scores may swap)."""
+    """The client finds and scores every match from the postings, and lunr.js scores the best
+    section of the first hubSearch.lunrWindow pages. With lunr.js scoring every page's best
+    section instead, the results, their scores and their order must be the same (scores equal
+    to 1e-9; equal scores may swap)."""
     ranked = "window.hubSearch.last.results.map(r => [r.doc, r.met, r.score])"
     search(watched, site_server.url, "patient")
     watched.evaluate("window.hubSearch.lunrWindow = 3")
@@ -201,6 +257,8 @@ def test_filters_by_type_and_audience_with_the_keyboard(watched, site_server):
     everything = search(watched, site_server.url, "feedback")
     total = int(status(watched).split()[0])
     assert len({r["type"] for r in everything}) > 1
+    watched.focus("#search-filters summary")  # folded until asked for
+    watched.keyboard.press("Enter")
     watched.focus("#filter-type-contact")
     watched.keyboard.press("Space")
     watched.evaluate("window.hubSearch.ready")
@@ -236,14 +294,16 @@ def test_back_button_returns_to_the_previous_results(watched, site_server):
 
 
 def test_client_makes_the_same_terms_as_the_indexer(watched, site_server):
-    from search import indexer
+    from search.terms import Terms
+    from search.words import compounds
 
-    text = "Organizations co-production carers' behaviour recognized analyzing FFT Friends families running"
+    text = "Organizations co-production carers' behaviour recognized analyzing FFT Friends families running A&E survey ways"
     search(watched, site_server.url, "x")
     client = watched.evaluate("t => window.hubSearch.termsOf(t)", text)
-    python = [[indexer.query_terms(w)[0] if indexer.query_terms(w) else None for w in (c.split("-") + ([c.replace("-", "")] if "-" in c else []))]
-              for c in text.lower().split()]
+    terms = Terms()
+    python = [[terms.term(w) for w in parts + ([joined] if joined else [])] for parts, joined in compounds(text)]
     assert client == python
+    assert ["survey"] in client and ["way"] in client
 
 
 def test_network_switched_off_after_first_load(page, site_server):
@@ -274,9 +334,13 @@ def test_without_javascript_the_page_says_so_and_links_the_a_to_z(browser, site_
         context.close()
 
 
+STRICT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              "object-src 'none'; base-uri 'self'")
+
+
 class _CspHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
-        self.send_header("Content-Security-Policy", "script-src 'self'; object-src 'none'; base-uri 'self'")
+        self.send_header("Content-Security-Policy", STRICT_CSP)
         super().end_headers()
 
     def log_message(self, *args):
@@ -287,14 +351,56 @@ def test_strict_content_security_policy_does_not_break_search(watched, built_sit
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CspHandler, directory=str(built_site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     violations = []
-    watched.on("console", lambda m: "Content Security Policy" in m.text and "hub-search" in m.text and violations.append(m.text))
+    watched.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
     try:
-        found = search(watched, f"http://127.0.0.1:{httpd.server_address[1]}/", "Friends and Family Test")
-        assert found and found[0]["href"].split("#")[0].endswith(FFT_PAGE)
-        assert not violations
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        found = search(watched, base, "frends and famly test")
+        assert found and found[0]["href"].endswith(FFT_PAGE) and found[0]["marks"]
+        assert watched.inner_text("#search-suggestions").startswith("Did you mean")
+        watched.click("#search-filters summary")
+        watched.check("#filter-type-guide")
+        watched.evaluate("window.hubSearch.ready")
+        assert {r["type"] for r in results(watched)} == {"Guide"}
+        # Whatever else the theme's page does, nothing search brings is refused.
+        assert not [v for v in violations if "search" in v.lower() or "hub-" in v], violations
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_the_search_page_markup_has_no_inline_script_or_style(built_site):
+    """The search page's own markup (the form, results and their scripts) needs nothing a strict CSP refuses."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / "search/index.html").read_text(encoding="utf-8"), "html.parser")
+    form = soup.find(id="search-page-form")
+    ours = [form, soup.find(id="search-status"), soup.find(id="search-suggestions"), soup.find(id="search-results"),
+            soup.find(id="search-more")]
+    assert all(ours)
+    assert not [el for part in ours for el in [part, *part.find_all(True)] if el.has_attr("style")]
+    scripts = [s for s in soup.find_all("script") if "assets/search/" in (s.get("src") or "")]
+    assert [s["src"].rsplit("/", 1)[-1] for s in scripts] == ["lunr.min.js", "hub-search.js"]
+    assert not [s for s in soup.find_all("script") if not s.get("src") and ("hubSearch" in s.text or "lunr" in s.text)]
+
+
+def test_index_text_is_never_inserted_as_html(watched, site_server):
+    """Titles, summaries, headings and section text are text: markup in them is shown, never run."""
+    search(watched, site_server.url, "x")
+    hostile = "<img src=x onerror=\"document.title='pwned'\"><b>bold</b>"
+    # Replace the FFT page's entry in the document store with hostile text, then search for it.
+    page_no = watched.evaluate("""async () => {
+      await window.hubSearch.search('FFT');
+      return window.hubSearch.last.results[0].page; }""")
+    watched.evaluate("""([n, h]) => {
+      const sections = [];
+      for (let i = 0; i < 20; i++) sections.push(['part-' + i, 'FFT ' + h, 'FFT text ' + h]);
+      window.hubSearch.add('d' + n, ['guides/friends-and-family-test/', 'FFT ' + h, 'FFT summary ' + h, sections]);
+    }""", [page_no, hostile])
+    watched.evaluate("(q) => window.hubSearch.search(q)", "FFT")
+    first = watched.locator("#search-results > li").first
+    assert first.locator("img, b").count() == 0
+    assert hostile in first.inner_text()
+    assert watched.title() != "pwned"
 
 
 @pytest.fixture(scope="module")
@@ -316,7 +422,7 @@ def test_offline_copy_searches_from_file_urls(watched, offline_site):
     found = results(watched)
     assert found[0]["href"].startswith("file://")
     assert found[0]["href"].split("#")[0].endswith("guides/friends-and-family-test.html")
-    watched.click("#search-results li:first-child a")
+    watched.click("#search-results > li:first-child .hub-result__title a")
     watched.wait_for_load_state()
     assert "Friends and Family Test" in watched.locator("h1").inner_text()
     # The header form on a content page goes to the offline search page.
@@ -330,14 +436,14 @@ def test_offline_copy_searches_from_file_urls(watched, offline_site):
 def test_search_works_on_a_phone_screen(mobile_page, site_server):
     found = search(mobile_page, site_server.url, "carers")
     assert found
-    box = mobile_page.locator("#search-results > li:first-child a").bounding_box()
+    box = mobile_page.locator("#search-results > li:first-child .hub-result__title a").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
 
 
 def test_on_a_phone_the_filters_fold_away_so_results_come_first(mobile_page, site_server):
     search(mobile_page, site_server.url, "carers")
     assert not mobile_page.evaluate("document.querySelector('#search-filters details').open")
-    first = mobile_page.locator("#search-results > li:first-child a").bounding_box()
+    first = mobile_page.locator("#search-results > li:first-child .hub-result__title a").bounding_box()
     assert first["y"] + first["height"] <= mobile_page.viewport_size["height"], "first result below the fold"
     # The filters open from the keyboard.
     mobile_page.focus("#search-filters summary")
@@ -348,8 +454,11 @@ def test_on_a_phone_the_filters_fold_away_so_results_come_first(mobile_page, sit
     assert mobile_page.is_visible("#filter-type-guide") and mobile_page.is_checked("#filter-type-guide")
 
 
-def test_on_a_wide_screen_the_filters_are_open(watched, site_server):
+def test_on_a_wide_screen_too_the_filters_are_folded_so_results_come_first(watched, site_server):
     search(watched, site_server.url, "carers")
+    assert not watched.evaluate("document.querySelector('#search-filters details').open")
+    assert not watched.is_visible("#filter-type-guide")
+    watched.click("#search-filters summary")
     assert watched.is_visible("#filter-type-guide") and watched.is_visible("#filter-audience-staff")
 
 

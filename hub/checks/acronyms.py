@@ -5,9 +5,12 @@ should find pages that use the other. Search knows an acronym's long form when
 search/synonyms.yml lists it, or when any page spells it out as "Long form (ACR)"
 or "ACR (Long form)" (search/acronyms.py harvests those when the index is built).
 An acronym known neither way is found only by pages that use the same letters.
+Acronyms everyone knows (extra.hub.checks.known_acronyms in mkdocs.yml, such as
+PDF) need no long form, so they are left alone here too.
 """
 from __future__ import annotations
 
+from hub.checks import settings
 from hub.checks.markdown_source import MarkdownSource
 from hub.checks.pages import finding
 from hub.checks.plain_english import ACRONYM, ROMAN
@@ -22,6 +25,7 @@ def run(site, config) -> list:
 
     prose = {page.src_path: _texts(page) for page in site.pages}
     known = _listed(vocabulary.load().synonyms)
+    known.update(acronyms.letters_of(str(a)) for a in settings.get(config, "known_acronyms"))
     for texts in prose.values():
         for text, _line in texts:
             known.update(acronyms.letters_of(a) for a, _ in acronyms.harvest(text))
