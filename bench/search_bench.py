@@ -1,25 +1,29 @@
-"""Benchmark the hub's search against Material's own search, on the same generated content.
+"""Benchmark the hub's search against Material's own search and Pagefind, on the same generated content.
 
-    .venv/bin/python bench/search_bench.py --pages 1000
+    .venv/bin/python bench/search_bench.py --pages 1000 5000
 
-Generates N guide pages of about 750 words, builds them twice in one run
-((a) the hub: MkDocs + theme/ + hooks + the compile-time index in search/,
-(b) plain Material with its own search plugin and the same Markdown extensions), serves both on loopback and
-measures in headless Chromium:
+Generates N guide pages of about 750 words and builds them three ways in one run:
+(a) the hub: MkDocs + theme/ + hooks + the compile-time index in search/;
+(b) plain Material with its own search plugin and the same Markdown extensions;
+(c) Pagefind (pagefind_bin from PyPI) run over the hub's built HTML, searched with
+    Pagefind's default UI on a page of its own.
+It serves all three on loopback and measures in headless Chromium:
 
-- cold: from navigating to the search page with ?q= (hub) or opening a page and
-  typing the query into Material's search box, to the first result on screen;
+- cold: from navigating to the search page with ?q= (hub; Pagefind's page starts its
+  UI with triggerSearch) or opening a page and typing the query into Material's search
+  box, to the first result on screen;
 - bytes: gzip size of the search files fetched before the first result
-  (Python's http.server does not compress, so each file is gzipped here);
+  (Python's http.server does not compress, so each file is gzipped here; Pagefind's
+  index files are gzipped already, so they count as they are);
 - warm: further queries on the hub's page, to results rendered (p50/p90 over
   WARM_ROUNDS rounds of WARM_QUERIES, after a first round that loads their shards);
 - memory: growth of the renderer process (RSS, which includes Material's search
   worker) from a blank page on the same site to the first result, and the main
   thread's JS heap;
-- indexing time and build times.
+- indexing time and build times (Pagefind's is its own run over the built site).
 
-Prints a Markdown table. Not part of the test suite (tests/test_search_bench.py
-only runs it at 20 pages so it cannot rot).
+Prints a Markdown table for each size. Not part of the test suite
+(tests/test_search_bench.py only runs it at 20 pages so it cannot rot).
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ import gzip
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +46,23 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 COLD_QUERY = "patient feedback"
 BLANK = "bench-blank.html"
+KINDS = ("hub", "material", "pagefind")
+# Pagefind's default UI on a page of its own, started from ?q= (no inline script).
+PAGEFIND_PAGE = "pagefind-search.html"
+PAGEFIND_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Search</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link href="pagefind/pagefind-ui.css" rel="stylesheet">
+<script src="pagefind/pagefind-ui.js"></script>
+<script src="pagefind-start.js"></script>
+</head><body><main><h1>Search</h1><div id="search"></div></main></body></html>
+"""
+PAGEFIND_START = """window.addEventListener("DOMContentLoaded", function () {
+  var ui = new PagefindUI({ element: "#search" });
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) ui.triggerSearch(q);
+});
+"""
 WARM_QUERIES = ["carers", "friends and family test", "co-production", "survey results", "complaints",
                 "staff experience", "improvement plan", "organization", "feedbak", "national surveys",
                 "listening", "community voice", "hospital discharge", "access", "quality"]
@@ -155,6 +177,17 @@ def build_hub(config_path: Path, out: Path) -> tuple[float, float]:
     return build_seconds, time.perf_counter() - started
 
 
+def build_pagefind(hub_site: Path, out: Path) -> float:
+    """Pagefind over a copy of the hub's built HTML, with its default settings; returns its indexing time."""
+    shutil.copytree(hub_site, out)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(out), "--silent"], check=True)
+    seconds = time.perf_counter() - started
+    (out / PAGEFIND_PAGE).write_text(PAGEFIND_HTML, encoding="utf-8")
+    (out / "pagefind-start.js").write_text(PAGEFIND_START, encoding="utf-8")
+    return seconds
+
+
 def build_material(config_path: Path, out: Path) -> float:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -180,10 +213,15 @@ FIRST_RESULT_WATCH = """
 
 
 def gzip_size(site: Path, path: str) -> int:
+    """What the file costs over a gzipping server: its gzipped size, or its own size if that is smaller
+    (Pagefind's index files are gzipped already)."""
     file = site / path.lstrip("/")
     if file.is_dir():
         file = file / "index.html"
-    return len(gzip.compress(file.read_bytes(), 6, mtime=0)) if file.is_file() else 0
+    if not file.is_file():
+        return 0
+    raw = file.read_bytes()
+    return min(len(raw), len(gzip.compress(raw, 6, mtime=0)))
 
 
 def renderer_rss_mb(browser) -> float:
@@ -247,6 +285,11 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
         selector = "#search-results li"
         page.add_init_script(f"({FIRST_RESULT_WATCH})({selector!r})")
         page.goto(base + "search/?q=" + quote(COLD_QUERY), wait_until="commit")
+    elif kind == "pagefind":
+        # The result's title link: Pagefind's UI draws a placeholder first, then the result.
+        selector = ".pagefind-ui__result-link"
+        page.add_init_script(f"({FIRST_RESULT_WATCH})({selector!r})")
+        page.goto(base + PAGEFIND_PAGE + "?q=" + quote(COLD_QUERY), wait_until="commit")
     else:
         selector = ".md-search-result__item"
         page.add_init_script(f"({FIRST_RESULT_WATCH})({selector!r})")
@@ -276,6 +319,8 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
     results_seen["done"] = True
     if kind == "hub":
         search_files = [p for p in fetched if "/assets/search/" in p]
+    elif kind == "pagefind":
+        search_files = [p for p in fetched if p.startswith("/pagefind/") or p.endswith("/pagefind-start.js")]
     else:
         search_files = [p for p in fetched if "search" in p.rsplit("/", 1)[-1] or "lunr" in p]
     out = {
@@ -314,8 +359,9 @@ def run_builds(pages: int, keep: Path | None = None) -> dict:
         generate(content, pages)
         hub_build, index_seconds = build_hub(hub_config(work, content), work / "hub-site")
         material_build = build_material(material_config(work, content), work / "material-site")
+        pagefind_seconds = build_pagefind(work / "hub-site", work / "pagefind-site")
         return {"pages": pages, "hub_build": hub_build, "index_seconds": index_seconds,
-                "material_build": material_build}
+                "material_build": material_build, "pagefind_seconds": pagefind_seconds}
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -323,10 +369,10 @@ def run_builds(pages: int, keep: Path | None = None) -> dict:
 
 def build_table(r: dict) -> str:
     return "\n".join([
-        "| Pages | Hub build | Material build | Hub ÷ Material | Indexing (in hub build) |",
-        "|---|---|---|---|---|",
+        "| Pages | Hub build | Material build | Hub ÷ Material | Indexing (in hub build) | Pagefind indexing |",
+        "|---|---|---|---|---|---|",
         f"| {r['pages']:,} | {r['hub_build']:.1f} s | {r['material_build']:.1f} s "
-        f"| {r['hub_build'] / r['material_build']:.2f}× | {r['index_seconds']:.1f} s |"])
+        f"| {r['hub_build'] / r['material_build']:.2f}× | {r['index_seconds']:.1f} s | {r['pagefind_seconds']:.1f} s |"])
 
 
 def run(pages: int, keep: Path | None = None, browser=None) -> dict:
@@ -338,31 +384,38 @@ def run(pages: int, keep: Path | None = None, browser=None) -> dict:
     try:
         content = work / "content"
         generate(content, pages)
-        hub_site, material_site = work / "hub-site", work / "material-site"
-        hub_build, index_seconds = build_hub(hub_config(work, content), hub_site)
-        material_build = build_material(material_config(work, content), material_site)
+        sites = {kind: work / f"{kind}-site" for kind in KINDS}
+        hub_build, index_seconds = build_hub(hub_config(work, content), sites["hub"])
+        material_build = build_material(material_config(work, content), sites["material"])
+        pagefind_seconds = build_pagefind(sites["hub"], sites["pagefind"])
 
         results = {"pages": pages, "hub_build": hub_build, "index_seconds": index_seconds,
-                   "material_build": material_build}
-        for site in (hub_site, material_site):
+                   "material_build": material_build, "pagefind_seconds": pagefind_seconds}
+        for site in sites.values():
             (site / BLANK).write_text("<!doctype html><title>blank</title>", encoding="utf-8")
-        servers = {"hub": LoopbackServer(hub_site), "material": LoopbackServer(material_site)}
+        servers = {kind: LoopbackServer(site) for kind, site in sites.items()}
+        order = ("material", "pagefind", "hub")
         try:
             if browser is not None:
-                for kind, site in (("material", material_site), ("hub", hub_site)):
-                    results[kind] = measure(browser, servers[kind].url, site, kind)
+                for kind in order:
+                    results[kind] = measure(browser, servers[kind].url, sites[kind], kind)
             else:
                 with sync_playwright() as p:
                     own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-                    for kind, site in (("material", material_site), ("hub", hub_site)):
-                        results[kind] = measure(own, servers[kind].url, site, kind)
+                    for kind in order:
+                        results[kind] = measure(own, servers[kind].url, sites[kind], kind)
                     own.close()
         finally:
             for s in servers.values():
                 s.close()
-        results["index_files"] = len(list((hub_site / "assets/search/index").iterdir()))
-        results["index_bytes_gz"] = sum(len(gzip.compress(f.read_bytes(), 6, mtime=0))
-                                        for f in (hub_site / "assets/search/index").iterdir())
+        index = sites["hub"] / "assets/search/index"
+        files = [f for f in index.rglob("*") if f.is_file()]
+        results["index_files"] = len(files)
+        results["index_bytes_gz"] = sum(gzip_size(index, f.relative_to(index).as_posix()) for f in files)
+        bundle = sites["pagefind"] / "pagefind"
+        files = [f for f in bundle.rglob("*") if f.is_file()]
+        results["pagefind_files"] = len(files)
+        results["pagefind_bytes_gz"] = sum(gzip_size(bundle, f.relative_to(bundle).as_posix()) for f in files)
         return results
     finally:
         if keep is None:
@@ -370,32 +423,41 @@ def run(pages: int, keep: Path | None = None, browser=None) -> dict:
 
 
 def table(r: dict) -> str:
-    h, m = r["hub"], r["material"]
+    h, m, p = r["hub"], r["material"], r["pagefind"]
+
+    def ratio(a, b):
+        return f"{a / b:.2f}×" if b else "–"
+
     rows = [
-        ("Pages", f"{r['pages']:,}", f"{r['pages']:,}", ""),
-        ("Open search page with ?q= to first result", f"{h['first_ms']:.0f} ms", f"{m['first_ms']:.0f} ms",
-         f"{h['first_ms'] / m['first_ms']:.2f}×"),
-        ("Search bytes before first result (gzip)", f"{h['bytes_gz'] / 1e6:.3f} MB ({h['files']} files)",
-         f"{m['bytes_gz'] / 1e6:.3f} MB ({m['files']} files)", f"{h['bytes_gz'] / m['bytes_gz']:.2f}×"),
-        ("Further query, results rendered (p50 / p90)", f"{h['warm_p50']:.1f} / {h['warm_p90']:.1f} ms", "", ""),
-        ("Of that, inside lunr.js's Index.query (p50 / p90)", f"{h['warm_lunr_p50']:.1f} / {h['warm_lunr_p90']:.1f} ms", "", ""),
-        ("First time a query needs new shards (p90)", f"{h['new_query_p90']:.1f} ms", "", ""),
-        ("Renderer memory growth to first result (RSS)", f"{h['rss_mb']:.0f} MB", f"{m['rss_mb']:.0f} MB",
-         f"{h['rss_mb'] / m['rss_mb']:.2f}×"),
-        ("Main-thread JS heap after first result", f"{h['heap_mb']:.1f} MB", f"{m['heap_mb']:.1f} MB", ""),
+        ("Pages", f"{r['pages']:,}", f"{r['pages']:,}", f"{r['pages']:,}", "", ""),
+        ("Open the search page with ?q= to the first result", f"{h['first_ms']:.0f} ms", f"{m['first_ms']:.0f} ms",
+         f"{p['first_ms']:.0f} ms", ratio(h["first_ms"], m["first_ms"]), ratio(h["first_ms"], p["first_ms"])),
+        ("Search bytes before the first result (gzip)", f"{h['bytes_gz'] / 1e6:.3f} MB ({h['files']} files)",
+         f"{m['bytes_gz'] / 1e6:.3f} MB ({m['files']} files)", f"{p['bytes_gz'] / 1e6:.3f} MB ({p['files']} files)",
+         ratio(h["bytes_gz"], m["bytes_gz"]), ratio(h["bytes_gz"], p["bytes_gz"])),
+        ("Further query, results rendered (p50 / p90)", f"{h['warm_p50']:.1f} / {h['warm_p90']:.1f} ms", "", "", "", ""),
+        ("Of that, inside lunr.js's Index.query (p50 / p90)",
+         f"{h['warm_lunr_p50']:.1f} / {h['warm_lunr_p90']:.1f} ms", "", "", "", ""),
+        ("First time a query needs new shards (p90)", f"{h['new_query_p90']:.1f} ms", "", "", "", ""),
+        ("Renderer memory growth to the first result (RSS)", f"{h['rss_mb']:.0f} MB", f"{m['rss_mb']:.0f} MB",
+         f"{p['rss_mb']:.0f} MB", ratio(h["rss_mb"], m["rss_mb"]), ratio(h["rss_mb"], p["rss_mb"])),
+        ("Main-thread JS heap after the first result", f"{h['heap_mb']:.1f} MB", f"{m['heap_mb']:.1f} MB",
+         f"{p['heap_mb']:.1f} MB", "", ""),
         ("Build time", f"{r['hub_build']:.1f} s", f"{r['material_build']:.1f} s",
-         f"{r['hub_build'] / r['material_build']:.2f}×"),
-        ("Indexing time (included in build)", f"{r['index_seconds']:.1f} s", "", ""),
-        ("Whole index on disk (gzip)", f"{r['index_bytes_gz'] / 1e6:.2f} MB ({r['index_files']} files)", "", ""),
+         f"+{r['pagefind_seconds']:.1f} s", ratio(r["hub_build"], r["material_build"]), ""),
+        ("Indexing time (in the build)", f"{r['index_seconds']:.1f} s", "", f"{r['pagefind_seconds']:.1f} s", "", ""),
+        ("Whole index on disk (gzip)", f"{r['index_bytes_gz'] / 1e6:.2f} MB ({r['index_files']} files)", "",
+         f"{r['pagefind_bytes_gz'] / 1e6:.2f} MB ({r['pagefind_files']} files)", "", ""),
     ]
-    lines = ["| Measure | Hub | Material | Hub ÷ Material |", "|---|---|---|---|"]
-    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    lines = ["| Measure | Hub | Material | Pagefind | Hub ÷ Material | Hub ÷ Pagefind |", "|---|---|---|---|---|---|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--pages", type=int, nargs="+", default=[1000],
+                        help="site sizes to measure, one after the other (for example 1000 5000)")
     parser.add_argument("--keep", type=Path, help="keep the generated content and sites in this folder")
     parser.add_argument("--build-only", action="store_true",
                         help="only time the two builds and the indexing; skip the browser measurements")
@@ -403,11 +465,12 @@ def main(argv=None) -> int:
     import os
 
     os.environ.setdefault("HUB_TODAY", "2026-11-22")
-    if args.build_only:
-        print(build_table(run_builds(args.pages, args.keep)))
-        return 0
-    results = run(args.pages, args.keep)
-    print(table(results))
+    for pages in args.pages:
+        if args.build_only:
+            print(build_table(run_builds(pages, args.keep)))
+        else:
+            print(table(run(pages, args.keep)), flush=True)
+        print()
     return 0
 
 

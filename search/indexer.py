@@ -166,20 +166,24 @@ def collect_pages(site_dir: Path, config, site, *, offline: bool) -> list[Search
         for section in html_sections.split_sections(path.read_text(encoding="utf-8")):
             if section.heading and _heading_key(section.heading) in skip_sections:
                 continue
-            first = not entry.sections
-            entry.sections.append(Doc(
-                url=url + (f"#{section.anchor}" if section.anchor else ""),
-                title=page.title, heading=section.heading, text=section.text,
-                # The summary describes the whole page: index it once, with its first section.
-                summary=page.summary if first else "",
-                type=page.type, audience=entry.audience, topics=page.topics, boost=boost,
-                page=len(pages), anchor=section.anchor))
+            entry.sections.append(_doc(entry, page, url, section.anchor, section.heading, section.text, boost))
         if not entry.sections:  # a page with no text still has a title to be found by
-            entry.sections.append(Doc(url=url, title=page.title, heading="", text="", summary=page.summary,
-                                      type=page.type, audience=entry.audience, topics=page.topics,
-                                      boost=boost, page=len(pages)))
+            entry.sections.append(_doc(entry, page, url, "", "", "", boost))
+        for d in entry.sections:
+            d.page = len(pages)
         pages.append(entry)
     return pages
+
+
+def _doc(entry: SearchPage, page, url: str, anchor: str, heading: str, text: str, boost: float) -> Doc:
+    """A section. What describes the whole page (title, summary, topics, type, audience) is
+    indexed once, with its first section: repeated in every section it made the rows of
+    common words several times longer, and results are grouped by page anyway."""
+    first = not entry.sections
+    return Doc(url=url + (f"#{anchor}" if anchor else ""), anchor=anchor, heading=heading, text=text, boost=boost,
+               title=page.title if first else "", summary=page.summary if first else "",
+               topics=list(page.topics) if first else [], type=page.type if first else "",
+               audience=entry.audience if first else [])
 
 
 # --- synonyms -------------------------------------------------------------------------

@@ -135,7 +135,7 @@ def doc_terms(doc, terms) -> dict[str, list[str]]:
         "summary": terms(words(doc.summary)),
         "topics": terms(words(" ".join(doc.topics))),
         "body": terms(doc.text_words),
-        "type": terms([doc.type]),
+        "type": terms([doc.type] if doc.type else []),
         "audience": terms(list(doc.audience)),
     }
 

@@ -20,6 +20,8 @@ import unicodedata
 COMPOUND = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:[-&][^\W_]+(?:'[^\W_]+)*)*")
 JOINERS = re.compile(r"[-&]")
 DIGITS = re.compile(r"[0-9]+")
+# Two groups of digits with one space between them: a phone number, perhaps.
+_NUMBER_RUN = re.compile(r"(?<![^\W_])[0-9]+ [0-9]+(?![^\W_])")
 # Words with characters beyond U+FFFF are left out: JavaScript would sort them differently.
 _BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
@@ -32,6 +34,10 @@ def clean(text: str) -> str:
 def compounds(text: str) -> list[tuple[list[str], str | None]]:
     """Each word of text as (parts, joined): (["co", "production"], "coproduction"), or (["care"], None)."""
     text = clean(text)
+    if _BEYOND_BMP.search(text) is None and _NUMBER_RUN.search(text) is None:
+        # Most text: nothing to leave out and no groups of digits to join.
+        return [(JOINERS.split(w), JOINERS.sub("", w)) if ("-" in w or "&" in w) else ([w], None)
+                for w in COMPOUND.findall(text)]
     wide = _BEYOND_BMP.search(text) is not None
     out = []
     run_end = -1  # where the last group of digits ended, while a phone-number-like run goes on
@@ -46,9 +52,6 @@ def compounds(text: str) -> list[tuple[list[str], str | None]]:
             run_end = m.end()
             continue
         run_end = -1
-        if not wide and "-" not in word and "&" not in word:  # most words: nothing to split or leave out
-            out.append(([word], None))
-            continue
         parts = JOINERS.split(word)
         if wide:
             parts = [p for p in parts if not _BEYOND_BMP.search(p)]

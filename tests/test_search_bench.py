@@ -15,12 +15,14 @@ def test_benchmark_runs_and_prints_its_table(browser):
     import search_bench
 
     results = search_bench.run(20, browser=browser)
-    for kind in ("hub", "material"):
+    for kind in ("hub", "material", "pagefind"):
         assert results[kind]["first_ms"] > 0 and results[kind]["bytes_gz"] > 0
         assert isinstance(results[kind]["rss_mb"], float) and results[kind]["heap_mb"] > 0
+    # Pagefind's own files are what it fetched: its UI, its wasm and its index.
+    assert results["pagefind"]["files"] >= 4 and results["pagefind_seconds"] > 0
     assert results["hub"]["warm_p90"] > 0 and results["index_seconds"] > 0
     # lunr.js's share is timed inside each query, so it can never exceed the whole query.
     hub = results["hub"]
     assert 0 <= hub["warm_lunr_p50"] <= hub["warm_p50"] and hub["warm_lunr_p90"] <= hub["warm_p90"]
     table = search_bench.table(results)
-    assert table.startswith("| Measure | Hub | Material |") and "first result" in table
+    assert table.startswith("| Measure | Hub | Material | Pagefind |") and "first result" in table

@@ -194,7 +194,17 @@
      counts as one: lunr.TokenSet's fuzzy match is a Damerau distance), or two for a long
      word with nothing closer. Best first: commonest, a different first letter counting
      for less, as people seldom mistype the first letter. */
+  var near = new Map(); // word -> its close words: the pages' words never change
   function closeWords(word) {
+    if (!near.has(word)) {
+      var found = findCloseWords(word);
+      if (wordFiles(word).every(function (f) { return arrived[f]; })) near.set(word, found);
+      return found;
+    }
+    return near.get(word);
+  }
+
+  function findCloseWords(word) {
     for (var d = 1; d <= maxDistance(word); d++) {
       var fuzzy = lunr.TokenSet.fromFuzzyString(word, d), found = [];
       M.words.forEach(function (n) {
@@ -298,15 +308,14 @@
   }
 
   /* The shards holding every term these units could ask for: their own, two words
-     joined up, and the phrases of every synonym group one of them starts. */
+     joined up, and the synonyms of the phrases they spell. */
   function shardsFor(units) {
     var terms = [];
     units.forEach(function (u, i) {
       u.alts.forEach(function (a) { terms.push.apply(terms, a.terms); });
       if (i + 1 < units.length) terms.push(T.termOf(units[i].written + units[i + 1].written));
-      phrasesStartingWith(u.key.split(" ")[0]).forEach(function (f) {
-        f.group.forEach(function (phrase) { terms.push.apply(terms, phrase); });
-      });
+      var match = synonymAt(units, i);
+      if (match) match.concept.alts.forEach(function (a) { terms.push.apply(terms, a.terms); });
     });
     return terms.filter(Boolean).map(shardOf);
   }
@@ -467,13 +476,29 @@
      each section has (a bit per term), which it has in the page's title, summary or
      topics (what the page is about), and its Lunr score. lunr.js scores a section as
      the dot product of each field's vector with the query vector, over the length of
-     the query vector; with one query vector for all fields that is the sum below. */
+     the query vector; with one query vector for all fields that is the sum below.
+     The arrays are kept from one query to the next and only the entries a query
+     touched are cleared, so a query on a big site makes little garbage to collect. */
   var ABOUT_FIELDS = ["title", "summary", "topics"];
+  var space = null;
+  function workspace(blocks) {
+    if (!space || space.blocks < blocks) {
+      var count = M.sections, pages = M.pages.sections.length;
+      space = {
+        blocks: blocks, bits: new Uint32Array(count * blocks), about: new Uint32Array(count * blocks),
+        own: new Uint32Array(count * blocks), score: new Float64Array(count), ownScore: new Float64Array(count),
+        seen: new Uint8Array(count),
+        pageBits: new Uint32Array(pages), pageAbout: new Uint32Array(pages), pageBest: new Int32Array(pages).fill(-1),
+        pageBestMet: new Uint8Array(pages), isAbout: M.fields.map(function (f) { return ABOUT_FIELDS.indexOf(f) >= 0; })
+      };
+    }
+    return space;
+  }
+
   function matchAll(terms, vector) {
-    var count = M.sections, blocks = (terms.length + 31) >> 5;
-    var bits = new Uint32Array(count * blocks), about = new Uint32Array(count * blocks);
-    var sum = new Float64Array(count), hit = [], seen = new Uint8Array(count);
-    var isAbout = M.fields.map(function (f) { return ABOUT_FIELDS.indexOf(f) >= 0; });
+    var blocks = (terms.length + 31) >> 5, w = workspace(blocks), stride = w.blocks;
+    var bits = w.bits, about = w.about, own = w.own, sum = w.score, ownSum = w.ownScore;
+    var seen = w.seen, isAbout = w.isAbout, hit = [];
     for (var k = 0; k < terms.length; k++) {
       var row = entry(terms[k]).row, b = k >> 5, bit = (1 << (k & 31)) >>> 0;
       var weight = (vector.weights[terms[k]] || 0) / 1000 / (vector.length || 1);
@@ -483,13 +508,31 @@
         for (var j = 0; j < n; j++, i += 2) {
           doc += row[i];
           if (!seen[doc]) { seen[doc] = 1; hit.push(doc); }
-          bits[doc * blocks + b] |= bit;
-          if (inAbout) about[doc * blocks + b] |= bit;
+          bits[doc * stride + b] |= bit;
           sum[doc] += weight * row[i + 1];
+          if (inAbout) about[doc * stride + b] |= bit;
+          else { own[doc * stride + b] |= bit; ownSum[doc] += weight * row[i + 1]; }
         }
       }
     }
-    return { hit: hit, bits: bits, about: about, blocks: blocks, score: sum };
+    return { hit: hit, bits: bits, about: about, own: own, stride: stride, score: sum, ownScore: ownSum };
+  }
+
+  /* Clears what a query wrote into the workspace. */
+  function clearSpace(hit, pages) {
+    var w = space;
+    for (var i = 0; i < hit.length; i++) {
+      var doc = hit[i];
+      w.seen[doc] = 0; w.score[doc] = 0; w.ownScore[doc] = 0;
+      for (var b = 0; b < w.blocks; b++) {
+        var at = doc * w.blocks + b;
+        w.bits[at] = 0; w.about[at] = 0; w.own[at] = 0;
+      }
+    }
+    for (var j = 0; j < pages.length; j++) {
+      var p = pages[j];
+      w.pageBits[p] = 0; w.pageAbout[p] = 0; w.pageBest[p] = -1; w.pageBestMet[p] = 0;
+    }
   }
 
   /* For each concept, the terms that satisfy it as bit masks: a concept is met by
@@ -545,13 +588,12 @@
   /* One result per page: pages with the most of the query's concepts first (anywhere on
      the page), then pages whose title, summary or topics have the most of them (pages
      about the words before pages that mention them), then by the Lunr score of the
-     page's best section. Every match is found
-     and scored from the postings (matchAll); then lunr.js's own Index.query scores the
-     best sections of the first api.lunrWindow pages, the ones people see first, and puts
-     them in its order. A common word is in thousands of sections on a big site, and
-     lunr.js makes several objects for each section and field it matches, which took most
-     of a query's time; the scores are the same either way (tests/test_search_browser.py
-     compares the two orders). */
+     page's best section. Every match is found and scored from the postings (matchAll);
+     then lunr.js's own Index.query scores the best sections of the first api.lunrWindow
+     pages, the ones people see first, and puts them in its order. A common word is in
+     thousands of sections on a big site, and lunr.js makes several objects for each
+     section and field it matches, which took most of a query's time; the scores are the
+     same either way (tests/test_search_browser.py compares the two orders). */
   function rank(understood) {
     var list = understood.concepts, timings = api.timings;
     var terms = termsOfConcepts(list);
@@ -559,26 +601,25 @@
     var t0 = performance.now();
     var clauses = clausesOf(list);
     var found = matchAll(terms, queryVector(clauses, terms));
-    var masks = conceptMasks(list, terms, found.blocks);
-    var byPage = new Map();
+    var masks = conceptMasks(list, terms, found.stride);
+    var w = space, touched = [], score = found.score;
     for (var i = 0; i < found.hit.length; i++) {
-      var doc = found.hit[i], met = conceptsMet(found.bits, doc * found.blocks, masks);
+      var doc = found.hit[i], met = conceptsMet(found.bits, doc * found.stride, masks);
       if (!met) continue;
-      var page = pageOf[doc], section = { doc: doc, met: bitCount(met), score: found.score[doc] };
-      var r = byPage.get(page);
-      if (!r) byPage.set(page, r = { page: page, bits: 0, aboutBits: 0, sections: [] });
-      r.bits |= met;
-      r.aboutBits |= conceptsMet(found.about, doc * found.blocks, masks);
-      r.sections.push(section);
+      var page = pageOf[doc], count = bitCount(met), best = w.pageBest[page];
+      if (best < 0) touched.push(page);
+      w.pageBits[page] |= met;
+      // Title, summary and topics are indexed with a page's first section only.
+      if (doc === firstSection[page]) w.pageAbout[page] = conceptsMet(found.about, doc * found.stride, masks);
+      if (best < 0 || count > w.pageBestMet[page] || (count === w.pageBestMet[page] &&
+          (score[doc] > score[best] || (score[doc] === score[best] && doc < best)))) {
+        w.pageBest[page] = doc;
+        w.pageBestMet[page] = count;
+      }
     }
-    var results = [];
-    byPage.forEach(function (r) {
-      r.sections.sort(bySection);
-      r.doc = r.sections[0].doc;
-      r.met = bitCount(r.bits);
-      r.about = bitCount(r.aboutBits);
-      r.score = r.sections[0].score;
-      results.push(r);
+    var results = touched.map(function (p) {
+      var d = w.pageBest[p];
+      return { page: p, doc: d, met: bitCount(w.pageBits[p]), about: bitCount(w.pageAbout[p]), score: score[d] };
     });
     results.sort(byRank);
     var t1 = performance.now();
@@ -589,12 +630,28 @@
     var t3 = performance.now();
     var lunrScore = {};
     scored.forEach(function (s) { lunrScore[s.ref] = s.score; });
-    first.forEach(function (r) { r.score = r.sections[0].score = lunrScore[r.doc] || 0; });
+    first.forEach(function (r) { r.score = lunrScore[r.doc] || 0; });
     first.sort(byRank);
     results = first.concat(results.slice(first.length));
+    // The best sections of the pages people see first, from the sections of each that
+    // matched; further down the list, a page shows its best section.
+    for (var n = 0; n < results.length && n < api.lunrWindow; n++) results[n].sections = sectionsOf(results[n].page, found, masks);
+    clearSpace(found.hit, touched);
     timings.rank += t1 - t0 + (performance.now() - t3);
     timings.slice += t2 - t1; timings.lunr += t3 - t2; timings.terms += terms.length;
     return results;
+  }
+
+  /* A page's sections that have any of the query's concepts in their own heading and
+     text, best first by those alone: the page's title and summary, indexed with its
+     first section, say what the page is about, not which part of it answers. */
+  function sectionsOf(page, found, masks) {
+    var out = [];
+    for (var doc = firstSection[page]; doc < firstSection[page + 1]; doc++) {
+      var met = space.seen[doc] ? conceptsMet(found.own, doc * found.stride, masks) : 0;
+      if (met) out.push({ doc: doc, met: bitCount(met), score: found.ownScore[doc] });
+    }
+    return out.sort(bySection);
   }
 
   /* A lunr.Index holding just these sections' rows of the full index (inverted index
@@ -717,13 +774,9 @@
   /* Text as a paragraph with the query's words in <mark>: text nodes only, never HTML.
      With `around`, a short piece of it around the first marked word. */
   function marked(cls, text, highlight, around) {
-    var spans = [], first = -1, m;
-    var finder = new RegExp(window.hubTerms.COMPOUND.source, "gu");
-    while ((m = finder.exec(text))) {
-      if (isMatch(m[0], highlight)) {
-        spans.push([m.index, m.index + m[0].length]);
-        if (first < 0) first = m.index;
-      }
+    var finder = new RegExp(window.hubTerms.COMPOUND.source, "gu"), m, first = -1;
+    if (around) { // the first marked word, then the piece of text around it
+      while ((m = finder.exec(text)) && first < 0) if (isMatch(m[0], highlight)) first = m.index;
     }
     var from = 0, to = text.length;
     if (around) {
@@ -731,15 +784,15 @@
       to = Math.min(text.length, from + 240);
       if (to < text.length) to = text.lastIndexOf(" ", to) > from ? text.lastIndexOf(" ", to) : to;
     }
-    var out = el("p", { class: cls });
-    var at = from;
+    var out = el("p", { class: cls }), at = from, piece = text.slice(from, to);
     if (from > 0) out.appendChild(document.createTextNode("… "));
-    spans.forEach(function (s) {
-      if (s[0] < from || s[1] > to) return;
-      out.appendChild(document.createTextNode(text.slice(at, s[0])));
-      out.appendChild(el("mark", {}, [text.slice(s[0], s[1])]));
-      at = s[1];
-    });
+    finder.lastIndex = 0;
+    while ((m = finder.exec(piece))) {
+      if (!isMatch(m[0], highlight)) continue;
+      out.appendChild(document.createTextNode(text.slice(at, from + m.index)));
+      out.appendChild(el("mark", {}, [m[0]]));
+      at = from + m.index + m[0].length;
+    }
     out.appendChild(document.createTextNode(text.slice(at, to) + (to < text.length ? " …" : "")));
     return out;
   }
@@ -752,7 +805,9 @@
       el("p", { class: "hub-result__type" }, [pageMeta(r.page).label])
     ]);
     if (d[2]) item.appendChild(marked("hub-result__summary", d[2], highlight, false));
-    var sections = r.sections.filter(function (s) { return d[3][s.doc - firstSection[r.page]][0]; }).slice(0, SECTIONS_SHOWN);
+    var sections = (r.sections || [{ doc: r.doc }]).filter(function (s) {
+      return d[3][s.doc - firstSection[r.page]][0];
+    }).slice(0, SECTIONS_SHOWN);
     if (sections.length) {
       var list = el("ul", { class: "hub-result__sections" });
       sections.forEach(function (s) {
