@@ -111,25 +111,35 @@ def _shards(index, field_names: list[str], lexicon: list[str]):
     then each section as a gap from the previous one (smaller numbers, smaller files)
     with the weight lunr.py gave the term there, in thousandths.
     """
-    term_by_lunr_index = {posting["_index"]: term for term, posting in index.inverted_index.items()}
-    postings: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    # lunr's field vectors come section by section, so each (term, field) list fills in
+    # section order and the gaps can be worked out as it goes.
+    fields = {name: n for n, name in enumerate(field_names)}
+    width = len(field_names)
+    lists: dict[int, list] = {}  # term's lunr index * width + field -> [gap, weight, gap, weight, ...]
+    previous: dict[int, int] = {}
     for field_ref, vector in index.field_vectors.items():
         field_name, ref = str(field_ref).split("/", 1)
-        f = field_names.index(field_name)
+        f, doc = fields[field_name], int(ref)
         elements = vector.elements
         for i in range(0, len(elements), 2):
-            postings[term_by_lunr_index[elements[i]]][f].append((int(ref), round(elements[i + 1] * 1000)))
+            key = elements[i] * width + f
+            entries = lists.get(key)
+            if entries is None:
+                lists[key] = [doc, round(elements[i + 1] * 1000)]
+            else:
+                entries += (doc - previous[key], round(elements[i + 1] * 1000))
+            previous[key] = doc
 
     batch, size, start = [], 0, 0
     for position, term in enumerate(lexicon):
+        base = index.inverted_index[term]["_index"] * width
         row = []
-        for f in sorted(postings[term]):
-            entries = sorted(postings[term][f])
-            row += [f, len(entries)]
-            previous = 0
-            for doc, weight in entries:
-                row += [doc - previous, weight]
-                previous = doc
+        for f in range(width):
+            entries = lists.get(base + f)
+            if entries is not None:
+                row.append(f)
+                row.append(len(entries) // 2)
+                row += entries
         if not batch:
             start = position
         batch.append((term, row))

@@ -20,6 +20,10 @@ from lunr.vector import Vector
 from .stemmer import stemmer
 from .words import words
 
+# lunr keeps each occurrence's metadata (positions and the like) in a dict; the hub asks
+# for none, so every posting shares one empty dict, which nothing ever writes to, rather
+# than making millions of them on a big site.
+_NO_METADATA: dict = {}
 # Field -> boost, when mkdocs.yml has no extra.hub.search.fields.
 DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "body": 1, "type": 1, "audience": 1}
 
@@ -70,7 +74,7 @@ class CountingBuilder(Builder):
                     posting["_index"] = self.term_index
                     self.term_index += 1
                     self.inverted_index[term] = posting
-                posting[field_name][doc_ref] = {}  # no metadata: lunr's would stay an empty defaultdict
+                posting[field_name][doc_ref] = _NO_METADATA
 
     def build(self) -> "LazyTokenSetIndex":
         """lunr's Builder.build, leaving the token set to be made if anything queries in Python."""

@@ -48,23 +48,21 @@ class Terms:
     """
 
     def __init__(self, speller: Speller | None = None):
-        self.pipeline = index_pipeline(speller or Speller(vocabulary.load().spellings))
-        self.seen: dict[str, str | None] = {}
+        pipeline = index_pipeline(speller or Speller(vocabulary.load().spellings))
+
+        class Seen(dict):
+            def __missing__(self, word):
+                out = pipeline.run([Token(word)])
+                term = self[word] = str(out[0]) if out else None
+                return term
+
+        self.seen: dict[str, str | None] = Seen()
 
     def term(self, word: str) -> str | None:
-        if word not in self.seen:
-            out = self.pipeline.run([Token(word)])
-            self.seen[word] = str(out[0]) if out else None
         return self.seen[word]
 
     def __call__(self, text_words: list[str]) -> list[str]:
-        seen = self.seen
-        out = []
-        for w in text_words:
-            t = seen[w] if w in seen else self.term(w)
-            if t:
-                out.append(t)
-        return out
+        return [t for t in map(self.seen.__getitem__, text_words) if t]
 
     def of_text(self, text: str) -> list[str]:
         return self(words(text))

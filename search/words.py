@@ -62,6 +62,10 @@ def compounds(text: str) -> list[tuple[list[str], str | None]]:
 
 def words(text: str) -> list[str]:
     """Lower-case words of text, with the joined form after each hyphenated word."""
+    cleaned = clean(text)
+    if "-" not in cleaned and "&" not in cleaned and _NUMBER_RUN.search(cleaned) is None \
+            and _BEYOND_BMP.search(cleaned) is None:
+        return COMPOUND.findall(cleaned)  # most text: every word stands alone
     out: list[str] = []
     for parts, joined in compounds(text):
         out.extend(parts)
