@@ -109,27 +109,10 @@ def _shards(index, field_names: list[str], lexicon: list[str]):
 
     A row is, for each field the term is in: the field's number, how many sections,
     then each section as a gap from the previous one (smaller numbers, smaller files)
-    with the weight lunr.py gave the term there, in thousandths.
+    with the weight lunr.py gave the term there, in thousandths (lunr_index.py makes
+    these lists as it works out the weights).
     """
-    # lunr's field vectors come section by section, so each (term, field) list fills in
-    # section order and the gaps can be worked out as it goes.
-    fields = {name: n for n, name in enumerate(field_names)}
-    width = len(field_names)
-    lists: dict[int, list] = {}  # term's lunr index * width + field -> [gap, weight, gap, weight, ...]
-    previous: dict[int, int] = {}
-    for field_ref, vector in index.field_vectors.items():
-        field_name, ref = str(field_ref).split("/", 1)
-        f, doc = fields[field_name], int(ref)
-        elements = vector.elements
-        for i in range(0, len(elements), 2):
-            key = elements[i] * width + f
-            entries = lists.get(key)
-            if entries is None:
-                lists[key] = [doc, round(elements[i + 1] * 1000)]
-            else:
-                entries += (doc - previous[key], round(elements[i + 1] * 1000))
-            previous[key] = doc
-
+    lists, width = index.rows, len(field_names)
     batch, size, start = [], 0, 0
     for position, term in enumerate(lexicon):
         base = index.inverted_index[term]["_index"] * width

@@ -24,6 +24,7 @@ from .words import words
 # for none, so every posting shares one empty dict, which nothing ever writes to, rather
 # than making millions of them on a big site.
 _NO_METADATA: dict = {}
+_NO_TERMS: Counter = Counter()  # shared too: an empty field's terms, which nothing changes
 # Field -> boost, when mkdocs.yml has no extra.hub.search.fields.
 DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "body": 1, "type": 1, "audience": 1}
 
@@ -62,11 +63,14 @@ class CountingBuilder(Builder):
         self._documents[doc_ref] = {"boost": boost} if boost != 1 else {}
         self.document_count += 1
         for field_name in self._fields:
-            terms = fields.get(field_name) or []
-            counts = Counter(terms)  # like lunr's defaultdict(int): 0 for a term not there
+            terms = fields.get(field_name)
             field_ref = f"{field_name}{FieldRef.JOINER}{doc_ref}"
+            self.field_lengths[field_ref] = len(terms) if terms else 0
+            if not terms:  # most sections leave the page's own fields empty: nothing to count
+                self.field_term_frequencies[field_ref] = _NO_TERMS
+                continue
+            counts = Counter(terms)  # like lunr's defaultdict(int): 0 for a term not there
             self.field_term_frequencies[field_ref] = counts
-            self.field_lengths[field_ref] = len(terms)
             for term in counts:  # first-occurrence order, as Builder.add numbers terms
                 posting = self.inverted_index.get(term)
                 if posting is None:
@@ -77,11 +81,17 @@ class CountingBuilder(Builder):
                 posting[field_name][doc_ref] = _NO_METADATA
 
     def build(self) -> "LazyTokenSetIndex":
-        """lunr's Builder.build, leaving the token set to be made if anything queries in Python."""
+        """lunr's Builder.build, leaving the token set to be made if anything queries in Python.
+
+        The index also carries `rows`, the same weights arranged as the browser reads them
+        (see rows_from_vectors).
+        """
         self._calculate_average_field_lengths()
         self._create_field_vectors()
-        return LazyTokenSetIndex(inverted_index=self.inverted_index, field_vectors=self.field_vectors,
-                                 token_set=None, fields=list(self._fields.keys()), pipeline=self.search_pipeline)
+        index = LazyTokenSetIndex(inverted_index=self.inverted_index, field_vectors=self.field_vectors,
+                                  token_set=None, fields=list(self._fields.keys()), pipeline=self.search_pipeline)
+        index.rows = self.rows
+        return index
 
     def _create_field_vectors(self):
         """lunr's own BM25 weights, each vector built in one go rather than term by term.
@@ -95,8 +105,18 @@ class CountingBuilder(Builder):
         idf_of: dict[str, float] = {}
         index_of: dict[str, int] = {}
         k1, b = self._k1, self._b
+        # The browser's rows, filled in the same pass: fields come section by section, so each
+        # (term, field) list grows in section order and its gaps are worked out as it goes.
+        field_number = {name: n for n, name in enumerate(self._fields)}
+        width = len(field_number)
+        rows: dict[int, list] = {}
+        last_doc: dict[int, int] = {}
         for field_ref, term_frequencies in self.field_term_frequencies.items():
             field_name, doc_ref = field_ref.split(FieldRef.JOINER, 1)
+            doc, f = int(doc_ref), field_number[field_name]
+            if not term_frequencies:  # as lunr: no terms, an empty vector (and no 0/0 for an all-empty field)
+                field_vectors[field_ref] = Vector([])
+                continue
             field_length = self.field_lengths[field_ref]
             average = self.average_field_length[field_name]
             field_boost = self._fields[field_name].boost
@@ -114,10 +134,43 @@ class CountingBuilder(Builder):
                 score = idf * ((k1 + 1) * tf) / (length_norm + tf)
                 score *= field_boost
                 score *= doc_boost
-                pairs.append((index_of[term], round(score, 3)))
+                score = round(score, 3)
+                pairs.append((index_of[term], score))
+                key = index_of[term] * width + f
+                row = rows.get(key)
+                if row is None:
+                    rows[key] = [doc, round(score * 1000)]
+                else:
+                    row += (doc - last_doc[key], round(score * 1000))
+                last_doc[key] = doc
             pairs.sort()
             field_vectors[field_ref] = Vector([x for pair in pairs for x in pair])
         self.field_vectors = field_vectors
+        self.rows = rows
+
+
+def rows_from_vectors(index) -> dict[int, list]:
+    """The browser's rows, worked out from lunr's field vectors: for each term's lunr index
+    * the number of fields + the field's number, the sections it is in, each as a gap from
+    the previous one, with its weight in thousandths. CountingBuilder makes the same as it
+    builds (tests/test_search_indexer.py checks that); this is the plain way, for the tests."""
+    field_number = {name: n for n, name in enumerate(index.fields)}
+    rows: dict[int, list] = {}
+    for field_ref, vector in index.field_vectors.items():
+        field_name, ref = str(field_ref).split(FieldRef.JOINER, 1)
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            rows.setdefault(elements[i] * len(field_number) + field_number[field_name], []).append(
+                (int(ref), round(elements[i + 1] * 1000)))
+    out = {}
+    for key, entries in rows.items():
+        entries.sort()
+        flat, previous = [], 0
+        for doc, weight in entries:
+            flat += (doc - previous, weight)
+            previous = doc
+        out[key] = flat
+    return out
 
 
 def new_builder(fields: dict) -> CountingBuilder:

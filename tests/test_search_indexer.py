@@ -347,3 +347,18 @@ def test_the_manifest_does_not_hold_the_lexicon(small_site):
     site_dir, *_ = small_site
     manifest = (site_dir / "assets/search/index/manifest.js").read_text(encoding="utf-8")
     assert '"question"' not in manifest and '"matter"' not in manifest
+
+
+def test_the_rows_the_builder_makes_are_the_ones_lunrs_field_vectors_give(small_site):
+    """CountingBuilder writes the browser's rows while it works out the weights; they must be
+    exactly the rows read back out of lunr's field vectors."""
+    docs = [indexer.Doc(url=f"p{n}/", title=t, heading=h, text=x, summary="", type="guide" if n == 0 else "",
+                        audience=["public"] if n == 0 else [], topics=[], boost=b)
+            for n, (t, h, x, b) in enumerate([
+                ("Friends and Family Test", "", "The FFT asks about care. Care, care and more care.", 1),
+                ("", "Why it matters", "Co-production with carers, organizations. Care.", 1),
+                ("", "Support", "Unpaid carers get support. Carers' rights and care.", 3),
+            ])]
+    index = lunr_index.lunr_index(docs, lunr_index.DEFAULT_FIELDS, Terms(Speller(vocabulary.load().spellings)))
+    assert index.rows == lunr_index.rows_from_vectors(index)
+    assert len(index.rows) > 15 and any(len(row) > 2 for row in index.rows.values())
