@@ -18,6 +18,8 @@ import unicodedata
 
 # A run of letters/digits, with inner apostrophes, joined by hyphens or ampersands.
 COMPOUND = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:[-&][^\W_]+(?:'[^\W_]+)*)*")
+# The same pattern for lower-case ASCII text, where [^\W_] is just [a-z0-9], and faster.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:[-&][a-z0-9]+(?:'[a-z0-9]+)*)*")
 JOINERS = re.compile(r"[-&]")
 DIGITS = re.compile(r"[0-9]+")
 # Two groups of digits with one space between them: a phone number, perhaps.
@@ -28,6 +30,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u20
 
 
 def clean(text: str) -> str:
+    if text.isascii():  # nothing to normalise or translate: the commonest case by far
+        return text.lower()
     return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
 
 
@@ -62,10 +66,10 @@ def compounds(text: str) -> list[tuple[list[str], str | None]]:
 
 def words(text: str) -> list[str]:
     """Lower-case words of text, with the joined form after each hyphenated word."""
-    cleaned = clean(text)
-    if "-" not in cleaned and "&" not in cleaned and _NUMBER_RUN.search(cleaned) is None \
-            and _BEYOND_BMP.search(cleaned) is None:
-        return COMPOUND.findall(cleaned)  # most text: every word stands alone
+    if text.isascii():
+        cleaned = text.lower()
+        if "-" not in cleaned and "&" not in cleaned and _NUMBER_RUN.search(cleaned) is None:
+            return _ASCII_WORD.findall(cleaned)  # most text: every word stands alone
     out: list[str] = []
     for parts, joined in compounds(text):
         out.extend(parts)
