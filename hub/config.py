@@ -131,10 +131,20 @@ def unknown_keys(key: str, block: dict, known: tuple[str, ...]):
 
 
 def load(path: Path | str | None = None) -> HubConfig:
+    """mkdocs.yml as settings, with any control character in a value replaced (check reports it)."""
+    from hub.content.frontmatter import without_controls
+
     path = Path(path) if path else ROOT / "mkdocs.yml"
     with open(path, encoding="utf-8") as f:
         raw = yaml.load(f, Loader=_TolerantLoader) or {}
-    return HubConfig(path.resolve(), raw)
+    return HubConfig(path.resolve(), without_controls(raw))
+
+
+def text_values(path: Path) -> list[tuple[tuple, int, str, bool]]:
+    """Every text value in mkdocs.yml with its line, for the plain-text check."""
+    from hub.content.frontmatter import text_values as values
+
+    return values(Path(path).read_text(encoding="utf-8"), _TolerantLoader)
 
 
 def write_copy(content_dir: Path | str, dest: Path | str, edit=None) -> Path:

@@ -273,6 +273,11 @@ class CountingBuilder(Builder):
             average = self.average_field_length[field_name]
             field_boost = self._fields[field_name].boost
             doc_boost = self._documents[doc_ref].get("boost", 1)
+            if not term_frequencies:
+                # An empty field (in a site where no section has one, its average length is 0
+                # too) scores nothing; lunr.js never works the length out for it either.
+                field_vectors[field_ref] = Vector([])
+                continue
             # lunr's expression, with the parts that depend only on the field worked out once
             # (the same operations in the same order, so the same numbers).
             length_norm = k1 * (1 - b + b * (field_length / average))

@@ -90,3 +90,9 @@ def test_the_real_content_is_plain_text():
     config = hub_config.load(ROOT / "mkdocs.yml")
     site = load_site(config.content_dir, config.root)
     assert plain_text.run(site, config) == []
+
+
+def test_control_characters_in_front_matter_are_reported_here(tmp_path):
+    found = findings(tmp_path, title='"Call\\x1b[31m us"')
+    assert [(f.line, f.check) for f in found] == [(2, "plain-text")]
+    assert "control character" in found[0].message

@@ -104,12 +104,14 @@ def test_a_hash_that_yaml_keeps_is_fine(tmp_path, summary):
     assert found == [] and site.pages[0].summary == summary.strip('"')
 
 
-def test_control_characters_are_replaced_and_reported(tmp_path):
+def test_control_characters_are_replaced_and_reported_by_the_plain_text_check(tmp_path):
     front = HEAD.replace("title: A page", 'title: "A\\x01 page\\u0085 here\\ud800"') + "---\n"
     found, site = errors(tmp_path, front)
-    f = only(found)
-    assert f.line == 2 and "control character" in f.message
-    assert site.pages[0].title == "A\ufffd page\ufffd here\ufffd"
+    assert found == []  # the page still renders for the preview, safely
+    page = site.pages[0]
+    assert page.title == "A\ufffd page\ufffd here\ufffd"
+    problem = only(page.text_problems)
+    assert problem.line == 2 and "control character" in problem.message and problem.check == "plain-text"
 
 
 def test_every_text_value_is_listed_with_its_line(tmp_path):

@@ -116,6 +116,7 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
             contexts[view] = await browser.new_context(
                 viewport={"width": view.width, "height": view.height}, is_mobile=view.mobile,
                 has_touch=view.mobile, color_scheme=view.scheme, reduced_motion="reduce")
+            await contexts[view].add_init_script(CSP_LISTENER)
 
         async def worker():
             pages = {}
@@ -139,6 +140,13 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
 async def _test_page(page, base: str, url: str, view: View, axe_script: str) -> list[Problem]:
     await page.goto(base + url, wait_until="load")
     found = []
+    blocked = await page.evaluate("window.__hubCspViolations || []")
+    if blocked:
+        found.append(Problem(url, view.name, "content-security-policy",
+                             f"the page's Content Security Policy blocked {len(blocked)} thing(s), for example "
+                             + "; ".join(blocked[:3]),
+                             "move inline script or style into the theme's .js and .css files, and load nothing "
+                             "from other sites", tuple(blocked[:5])))
     scheme = await page.evaluate("document.body && document.body.getAttribute('data-md-color-scheme')")
     if view.scheme == "dark" and scheme not in (None, "slate"):
         found.append(Problem(url, view.name, "dark-mode", f"the page did not switch to dark mode (scheme '{scheme}')",
@@ -168,6 +176,15 @@ def _first_fix(nodes) -> str:
 
 
 # Measured with transitions off, so the focused style is the final one, not a frame of an animation.
+# Collects what the page's Content Security Policy blocks, as the page loads.
+CSP_LISTENER = r"""
+window.__hubCspViolations = [];
+document.addEventListener("securitypolicyviolation", e => {
+  window.__hubCspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline code"}` +
+                                 (e.sourceFile ? ` (${e.sourceFile.split("/").pop()}:${e.lineNumber})` : ""));
+});
+"""
+
 NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 FOCUS_SCRIPT = r"""
@@ -231,7 +248,11 @@ FIRST_TAB_SCRIPT = r"""
 
 async def _keyboard(page, url: str, view: View) -> list[Problem]:
     found = []
-    await page.add_style_tag(content=NO_MOTION_CSS)
+    # A constructed style sheet, not a <style> element: the pages' Content Security Policy
+    # (rightly) refuses inline styles, and the check must see the pages as visitors do.
+    await page.evaluate("""css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);
+                                    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""",
+                        NO_MOTION_CSS)
     await page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
     await page.keyboard.press("Tab")
     first = await page.evaluate(FIRST_TAB_SCRIPT)

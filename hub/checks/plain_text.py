@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from hub import config as hub_config
 from hub.checks.pages import finding
 from hub.content import data as data_files
 from hub.content.frontmatter import CONTROL
@@ -34,6 +35,7 @@ MARKUP = (
 def run(site, config) -> list:
     out = []
     for page in site.pages:
+        out += [finding(page, config, p.line, p.message, p.fix, CHECK) for p in page.text_problems]
         for path, line, text in page.texts:
             out += [finding(page, config, line, f"'{_name(path)}' {msg}", fix, CHECK)
                     for msg, fix in problems(text)]
@@ -42,7 +44,7 @@ def run(site, config) -> list:
                 out.append(finding(page, config, page.body_start + i,
                                    "this line contains an invisible control character",
                                    "delete it: retype the line, or paste the text as plain text", CHECK))
-    return out + run_data(site.root, config)
+    return out + run_data(site.root, config) + run_config(config)
 
 
 def run_data(content_root, config) -> list:
@@ -51,10 +53,23 @@ def run_data(content_root, config) -> list:
     for path in data_files.data_files(content_root):
         shown = relpath(path, config.root)
         loaded = data_files.load(path)
-        out += [Finding(shown, p.line, p.message, p.fix, ERROR, "data") for p in loaded.problems]
+        out += [Finding(shown, p.line, p.message, p.fix, ERROR, "data" if p.check == "front-matter" else p.check)
+                for p in loaded.problems]
         for key_path, line, text in loaded.parsed.texts if loaded.parsed else []:
             out += [Finding(shown, line, f"'{_name(key_path)}' {msg}", fix, ERROR, CHECK)
                     for msg, fix in problems(text)]
+    return out
+
+
+def run_config(config) -> list:
+    """mkdocs.yml's values (site name, section titles, home routes, …) are shown as text too."""
+    out = []
+    shown = relpath(config.path, config.root)
+    for key_path, line, text, had_control in hub_config.text_values(config.path):
+        found = list(problems(text))
+        if had_control:
+            found.append(("contains an invisible control character", "delete it: retype the text"))
+        out += [Finding(shown, line, f"'{_name(key_path)}' {msg}", fix, ERROR, CHECK) for msg, fix in found]
     return out
 
 

@@ -45,10 +45,16 @@ class FrontMatterError(Exception):
 
 @dataclass
 class Problem:
-    """Something wrong with a value that could still be read: reported as an error at its line."""
+    """Something wrong with a value that could still be read: reported as an error at its line.
+
+    `check` says who reports it: "front-matter" problems stop the build before anything is
+    rendered; "plain-text" problems (characters replaced so the value is safe to show)
+    are reported with the other checks, and the page still renders for the preview.
+    """
     line: int
     message: str
     fix: str
+    check: str = "front-matter"
 
 
 @dataclass
@@ -216,7 +222,7 @@ def _inspect(node, path: tuple, source_lines: list[str], first_line: int,
         if CONTROL.search(node.value):
             problems.append(Problem(
                 line, f"'{_name(path)}' contains an invisible control character",
-                "delete it: retype the text, or paste it as plain text"))
+                "delete it: retype the text, or paste it as plain text", "plain-text"))
             node.value = CONTROL.sub("\ufffd", node.value)
         if not node.style and _cut_at_comment(node, source_lines):  # plain: None, or "" from libyaml
             problems.append(Problem(
@@ -234,6 +240,45 @@ def _inspect(node, path: tuple, source_lines: list[str], first_line: int,
                                        "write each key as a single word followed by ':', for example 'title:'")
             _inspect(key_node, path + ("(key)",), source_lines, first_line, problems, [], depth)
             _inspect(value_node, path + (key_node.value,), source_lines, first_line, problems, texts, depth + 1)
+
+
+def text_values(source: str, loader_class=None) -> list[tuple[tuple, int, str, bool]]:
+    """Every text value in a YAML document: (path of keys, line, text, had a control character).
+
+    For settings files read by other tools (mkdocs.yml, which may hold tags for MkDocs):
+    composed, never constructed, so tags and the document's size do not matter here.
+    """
+    loader = (loader_class or _Loader)(source)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    out: list = []
+
+    def walk(n, path):
+        if isinstance(n, yaml.ScalarNode):
+            out.append((path, 1 + n.start_mark.line, n.value, bool(CONTROL.search(n.value))))
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                walk(item, path + (i,))
+        elif isinstance(n, yaml.MappingNode):
+            for key, value in n.value:
+                walk(value, path + (getattr(key, "value", "?"),))
+
+    if node is not None:
+        walk(node, ())
+    return out
+
+
+def without_controls(value):
+    """The same settings with control characters replaced by U+FFFD, at any depth."""
+    if isinstance(value, str):
+        return CONTROL.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: without_controls(v) for k, v in value.items()}
+    return value
 
 
 def _cut_at_comment(node, source_lines: list[str]) -> bool:

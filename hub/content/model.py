@@ -36,6 +36,8 @@ class Page:
     type: str = ""
     # Every text value in the front matter: (path of keys, file line, text), for the plain-text check.
     texts: list = field(default_factory=list)
+    # Characters the parser replaced (frontmatter.Problem), reported by the plain-text check.
+    text_problems: list = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -187,8 +189,10 @@ def load_page(path: Path, root: Path, repo: Path | str | None = None) -> tuple[P
         parsed = split(decode(path.read_bytes()))
     except FrontMatterError as e:
         return None, [Finding(shown, e.line, e.message, e.fix, ERROR, "front-matter")]
-    page = Page(path, src_path, parsed.data, parsed.lines, parsed.body, parsed.body_start, texts=parsed.texts)
-    problems = [Finding(shown, p.line, p.message, p.fix, ERROR, "front-matter") for p in parsed.problems]
+    page = Page(path, src_path, parsed.data, parsed.lines, parsed.body, parsed.body_start, texts=parsed.texts,
+                text_problems=[p for p in parsed.problems if p.check != "front-matter"])
+    problems = [Finding(shown, p.line, p.message, p.fix, ERROR, p.check)
+                for p in parsed.problems if p.check == "front-matter"]
     problems += [Finding(shown, line, msg, fix, sev, "front-matter") for line, msg, fix, sev in validate(page)]
     return page, problems
 

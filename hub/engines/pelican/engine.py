@@ -32,7 +32,13 @@ def generated_pages(config, site) -> list:
 def _content_with_generated(config, generated, into: Path) -> Path:
     """A copy of content/ with the generated pages written in, so Pelican reads them like any page."""
     path = into / "content"
-    shutil.copytree(config.content_dir, path, ignore=shutil.ignore_patterns("_data", ".*"))
+
+    def not_published(folder, names):
+        # Data files are read by the build, not published; symbolic links are never followed
+        # (the content model reports them, and the pipeline stops before this).
+        return {n for n in names if n == "_data" or n.startswith(".") or (Path(folder) / n).is_symlink()}
+
+    shutil.copytree(config.content_dir, path, ignore=not_published)
     for g in generated:
         target = path / g.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +64,11 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
                                    ERROR, "build")]) from None
 
     site = load_site(config.content_dir, config.root)
+    # Content the model cannot read safely (front matter, symbolic links) is never rendered,
+    # as the MkDocs hooks refuse it too, even when this engine is called on its own.
+    unreadable = [f for f in site.findings if f.severity == ERROR]
+    if unreadable:
+        raise BuildFailed(unreadable)
     generated = generated_pages(config, site)
     problems = _check_home_routes(config, {p.src_path for p in site.pages} | {g.src_path for g in generated})
     if problems:

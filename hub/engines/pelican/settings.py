@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 
+from hub import security
 from hub.content.schema import FOLDERS
 
 from . import context, plugin
@@ -109,7 +110,8 @@ def build_settings(config, site, generated: list, content_path: Path, out_dir: P
             "extensions": [],
         },
         "JINJA_GLOBALS": {"hub": context.HubContext(config, site, offline=offline,
-                                                    generated=generated, archive_url=archive_url)},
+                                                    generated=generated, archive_url=archive_url),
+                          "content_security_policy": security.CONTENT_SECURITY_POLICY},
         "JINJA_FILTERS": context.FILTERS,
         # Read by the reader (hub/engines/pelican/reader.py).
         "HUB_OFFLINE": offline,
