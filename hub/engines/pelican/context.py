@@ -217,6 +217,16 @@ def h2_sections(html: str) -> list[dict]:
             for h in BeautifulSoup(html or "", "html.parser").find_all("h2") if h.get("id")]
 
 
+def _html_formatter():
+    """HTML as NHS.UK frontend writes it: <input> not <input/>, `novalidate` not `novalidate=""`,
+    and &, < and > always escaped in text and attributes."""
+    from bs4.dammit import EntitySubstitution
+    from bs4.formatter import HTMLFormatter
+
+    return HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix="",
+                         empty_attributes_are_booleans=True)
+
+
 def without_nhs_logo(header_html: str) -> Markup:
     """NHS.UK frontend's header (nhsukHeader macro output) without the NHS logo, for sites that
     are not NHS organisations.
@@ -244,7 +254,7 @@ def without_nhs_logo(header_html: str) -> Markup:
         home = soup.new_tag("a", attrs={"class": "nhsuk-header__service-name", "href": link["href"]})
         home.string = name.get_text(strip=True)
         link.replace_with(home)
-    return Markup(soup.decode(formatter="html5"))
+    return Markup(soup.decode(formatter=_html_formatter()))
 
 
 def topic_anchor(topic: str) -> str:

@@ -41,11 +41,16 @@ def nhsuk_templates() -> str:
     return str(Path(nhsuk_frontend_jinja.__file__).parent / "templates")
 
 
-def sitemap_settings(archive_url: str) -> dict:
+def sitemap_settings(archive_url: str, listed: bool = True) -> dict:
     """The same addresses as the MkDocs sitemap: not the 404 page, and not the news archive,
-    which only this edition has and which pelican-sitemap could only date by the clock."""
-    return {"format": "xml",
-            "exclude": [f"^{re.escape(NOT_FOUND_URL)}$", f"^{re.escape(archive_url)}$"]}
+    which only this edition has and which pelican-sitemap could only date by the clock.
+
+    A sitemap's addresses must be absolute, so without a site_url it lists none, as MkDocs'
+    does. (The plugin stays loaded either way: Pelican's signals outlive a build, so
+    leaving it out would not stop it in a process that loaded it before.)
+    """
+    exclude = [f"^{re.escape(NOT_FOUND_URL)}$", f"^{re.escape(archive_url)}$"] if listed else ["^"]
+    return {"format": "xml", "exclude": exclude}
 
 
 def build_settings(config, site, generated: list, content_path: Path, out_dir: Path, *,
@@ -68,9 +73,9 @@ def build_settings(config, site, generated: list, content_path: Path, out_dir: P
         "DEFAULT_LANG": "en",
         "LOCALE": ["C.UTF-8", "C"],
         # pelican-sitemap writes sitemap.xml, with each page's last_reviewed date as its lastmod (set
-        # by the reader), never the build clock. It needs absolute addresses, so it needs site_url.
-        "PLUGINS": [plugin, sitemap] if config.site_url else [plugin],
-        "SITEMAP": sitemap_settings(archive_url),
+        # by the reader), never the build clock.
+        "PLUGINS": [plugin, sitemap],
+        "SITEMAP": sitemap_settings(archive_url, listed=bool(config.site_url)),
         "MARKDOWN": markdown_settings(config),
         # Summaries are one plain sentence, used as text, not Markdown.
         "FORMATTED_FIELDS": [],
