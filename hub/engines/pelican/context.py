@@ -6,6 +6,7 @@ same words. URLs are site-relative; templates put {{ SITEURL }}/ in front.
 """
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -237,9 +238,16 @@ def without_nhs_logo(header_html: str) -> Markup:
     a reader sees and keeps NHS.UK frontend's styles. The input is the macro's autoescaped
     output; it is parsed and written back as HTML, never unescaped.
     """
+    return Markup(_without_nhs_logo(str(header_html)))
+
+
+# Pages in the same folder and section have the same header, so a big site parses only a few
+# (about 9 ms each), not one per page.
+@functools.lru_cache(maxsize=256)
+def _without_nhs_logo(header_html: str) -> str:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(str(header_html), "html.parser")
+    soup = BeautifulSoup(header_html, "html.parser")
     service = soup.select_one(".nhsuk-header__service")
     logos = service.select(".nhsuk-header__logo, .nhsuk-header__organisation-logo") if service else []
     if not logos:
@@ -254,7 +262,7 @@ def without_nhs_logo(header_html: str) -> Markup:
         home = soup.new_tag("a", attrs={"class": "nhsuk-header__service-name", "href": link["href"]})
         home.string = name.get_text(strip=True)
         link.replace_with(home)
-    return Markup(soup.decode(formatter=_html_formatter()))
+    return soup.decode(formatter=_html_formatter())
 
 
 def topic_anchor(topic: str) -> str:
