@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # `mkdocs build` run directly does not put the re
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hub import config as hub_config  # noqa: E402
+from hub import robots  # noqa: E402
 from hub.engines.mkdocs import site as mkdocs_site  # noqa: E402
 from hub.content import load_site_again  # noqa: E402
 from hub.content.frontmatter import without_controls  # noqa: E402
@@ -83,6 +84,7 @@ def on_post_build(config):
     import search
 
     mkdocs_site.write_feed(config, _state["site"], _state["files"])
+    robots.write(Path(config.site_dir), config.site_url or "")  # beside MkDocs' own sitemap.xml
 
     try:
         search.build_index(Path(config.site_dir), _state["hub"], _state["site"],

@@ -4,7 +4,9 @@ Pelican runs in-process through its Python API. Settings are built from
 mkdocs.yml (hub/engines/pelican/settings.py), the reader gives every page the
 URL MkDocs gives it, and after Pelican has written the pages this module adds
 what both engines share: the NHS.UK frontend assets, the Atom feed of news
-(hub.feeds) and the search index (search.build_index).
+(hub.feeds), the social card and site icon (hub.site_images), robots.txt
+(hub.robots) and the search index (search.build_index). sitemap.xml comes from
+the pelican-sitemap plugin (see settings.py).
 """
 from __future__ import annotations
 
@@ -49,11 +51,14 @@ def _content_with_generated(config, generated, into: Path) -> Path:
 def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     """Render the site into out_dir with Pelican. Returns Pelican's warnings as findings; raises BuildFailed on errors."""
     from pelican import Pelican
+    from pelican.plugins import sitemap
     from pelican.settings import read_settings
 
     import search
+    from hub import robots, site_images
     from hub.content import load_site
     from hub.engines.pelican import assets
+    from hub.engines.pelican.context import nhs_organisation
     from hub.engines.pelican.settings import build_settings
 
     out_dir = Path(out_dir)
@@ -79,6 +84,10 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="hub-pelican-") as tmp:
         content = _content_with_generated(config, generated, Path(tmp))
         settings = read_settings(override=build_settings(config, site, generated, content, out_dir, offline=offline))
+        # pelican-sitemap keeps its queue of pages in one object for the whole process. A build
+        # that stopped part-way (a broken edit under `serve`) leaves it holding that build, and
+        # the plugin would then skip every later sitemap, so each build starts it afresh.
+        sitemap.generator.__init__()
         try:
             pelican = Pelican(settings)
             # Pelican prints a summary line; the hub reports findings instead.
@@ -98,6 +107,10 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
 
     assets.copy_into(out_dir)
     _write_feed(config, site, out_dir, offline)
+    site_images.write_card(out_dir, config.site_name, config.site_description)
+    if not nhs_organisation(config):  # NHS organisations use NHS.UK frontend's icons
+        site_images.write_icon(out_dir, config.site_name)
+    robots.write(out_dir, config.site_url)
     search.build_index(out_dir, config, site, offline=offline)
     return findings
 
