@@ -36,9 +36,7 @@ def findings(tmp_path, data_file: str | None = None, body: str = "", **fields):
     if data_file is not None:
         (tmp_path / "content" / "_data").mkdir()
         (tmp_path / "content" / "_data" / "contacts.yml").write_text(data_file, encoding="utf-8")
-    config = hub_config.load(ROOT / "mkdocs.yml")
-    config.raw["docs_dir"] = str(tmp_path / "content")
-    config.path = tmp_path / "mkdocs.yml"
+    config = hub_config.load(hub_config.write_copy(tmp_path / "content", tmp_path / "mkdocs.yml"))
     site = load_site(tmp_path / "content", tmp_path)
     assert [f for f in site.findings if f.severity == "error"] == []
     return plain_text.run(site, config)
@@ -84,6 +82,20 @@ def test_data_files_are_plain_text_and_bounded(tmp_path):
     shown = sorted((f.path, f.line, f.check) for f in found)
     assert shown == [("content/_data/contacts.yml", 5, "plain-text"), ("content/_data/contacts.yml", 7, "data")]
     assert "'contacts.team.note' contains HTML markup" in {f.message for f in found if f.line == 5}.pop()
+
+
+def test_mkdocs_yml_values_are_plain_text_too(tmp_path):
+    found = [f for f in findings(tmp_path) if f.path == "mkdocs.yml"]
+    assert found == []
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "site_name: Experience of Care hub", "site_name: \"Hub <b>bold</b> \\x07\""), encoding="utf-8")
+    config = hub_config.load(path)
+    assert config.site_name == "Hub <b>bold</b> \ufffd"  # control characters never reach a page
+    found = plain_text.run_config(config)
+    assert sorted(f.message for f in found) == ["'site_name' contains HTML markup ('Hub <b>bold</b> \\x07')",
+                                                "'site_name' contains an invisible control character"]
+    assert {f.line for f in found} == {1}
 
 
 def test_the_real_content_is_plain_text():
