@@ -19,7 +19,7 @@ COPRODUCTION_PAGE = "principles/co-production-and-co-design-in-practice/"
 
 def search(page, base: str, q: str, extra: str = ""):
     page.goto(f"{base}search/?q={quote(q)}{extra}")
-    page.wait_for_function("window.hubSearch && window.hubSearch.ready")
+    page.wait_for_function("() => window.hubSearch && window.hubSearch.ready")
     page.evaluate("window.hubSearch.ready")
     page.wait_for_selector("#search-results[aria-busy=false]", state="attached")
     return results(page)
@@ -231,7 +231,7 @@ def test_back_button_returns_to_the_previous_results(watched, site_server):
     watched.evaluate("window.hubSearch.ready")
     assert status(watched).endswith("co-production")
     watched.go_back()
-    watched.wait_for_function("document.getElementById('search-status').textContent.endsWith('carers')")
+    watched.wait_for_function("() => document.getElementById('search-status').textContent.endsWith('carers')")
     assert watched.input_value("#search-page-q") == "carers"
 
 
@@ -377,7 +377,7 @@ def test_show_more_results_adds_the_next_ones_and_moves_focus_to_them(watched, s
     assert total > len(first) == 10
     watched.focus("#search-more")
     watched.keyboard.press("Enter")
-    watched.wait_for_function("document.querySelectorAll('#search-results > li').length > 10")
+    watched.wait_for_function("() => document.querySelectorAll('#search-results > li').length > 10")
     more = results(watched)
     assert more[:10] == first and len(more) == min(20, total)
     assert watched.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results > li')[10]")

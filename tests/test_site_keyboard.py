@@ -74,9 +74,9 @@ def test_phone_menu_opens_closes_and_every_drawer_link_is_visible(mobile_page, s
             break
     assert menu.get_attribute("aria-expanded") == "false"
     pg.keyboard.press("Enter")
-    pg.wait_for_function("document.activeElement.closest('#hub-drawer')")
+    pg.wait_for_function("() => document.activeElement.closest('#hub-drawer')")
     # The drawer slides in over 0.25 s; on a busy machine focus arrives before it has finished.
-    pg.wait_for_function("document.getElementById('hub-drawer').getBoundingClientRect().left >= 0")
+    pg.wait_for_function("() => document.getElementById('hub-drawer').getBoundingClientRect().left >= 0")
     assert menu.get_attribute("aria-expanded") == "true"
     stops = [pg.evaluate(FOCUSED)] + [tab(pg) for _ in range(12)]
     in_drawer = [s for s in stops if s["inDrawer"]]
