@@ -336,8 +336,15 @@ def query_terms(text: str) -> list[str]:
 
 # --- writing it out -------------------------------------------------------------------
 
+# Characters escaped in the index's JSON even though it is loaded from files, not inline:
+# no text from a page can then close a script element or start an HTML comment wherever
+# the data ends up, and U+2028/U+2029 can never end a JavaScript line.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                             "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _script(name: str, data) -> bytes:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).translate(SCRIPT_SAFE)
     return f"hubSearch.add({json.dumps(name)},{body});\n".encode("utf-8")
 
 

@@ -205,6 +205,6 @@ def section_pages(site, sections: dict, link: Linker = relative_link) -> list[Ge
         info = sections.get(folder) or {}
         title = info.get("title") or folder.capitalize()
         summary = info.get("summary") or f"All {title.lower()} on the hub."
-        body = [summary, ""] + _list([_entry(p) for p in pages], src, link) + [""]
+        body = [_escape(summary), ""] + _list([_entry(p) for p in pages], src, link) + [""]
         out.append(Generated(src, _meta(title, summary, pages), "\n".join(body)))
     return out
