@@ -43,10 +43,10 @@ def build_into(out: Path, engine: str = "mkdocs", **kwargs) -> list:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real content, built once per test session with the default engine."""
+def mkdocs_site(tmp_path_factory) -> Path:
+    """The real content, built once per test session with the MkDocs engine (checks included)."""
     out = tmp_path_factory.mktemp("built") / "site"
-    build_into(out)
+    build_into(out, engine="mkdocs")
     return out
 
 
@@ -83,8 +83,8 @@ class LoopbackServer:
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
-    server = LoopbackServer(built_site)
+def mkdocs_server(mkdocs_site):
+    server = LoopbackServer(mkdocs_site)
     yield server
     server.close()
 

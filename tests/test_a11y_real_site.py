@@ -5,9 +5,9 @@ from __future__ import annotations
 from hub.checks import a11y
 
 
-def test_real_site_has_no_a11y_violations(built_site, hub_config):
+def test_real_site_has_no_a11y_violations(mkdocs_site, hub_config):
     from hub.content import load_site
 
     site = load_site(hub_config.content_dir, hub_config.root)
-    findings = a11y.run(site, built_site, hub_config)
+    findings = a11y.run(site, mkdocs_site, hub_config)
     assert findings == [], "\n".join(f.format() for f in findings)

@@ -57,7 +57,7 @@ class PageRules(HTMLParser):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("edition", ["built_site", "pelican_site"])
+@pytest.mark.parametrize("edition", ["mkdocs_site", "pelican_site"])
 def test_every_page_declares_the_policy_before_anything_loads(edition, request):
     site: Path = request.getfixturevalue(edition)
     pages = sorted(site.rglob("*.html"))
@@ -91,12 +91,12 @@ def watched(page):
 
 
 @pytest.mark.browser
-def test_mkdocs_search_menu_and_dark_mode_work_under_the_policy(browser, site_server):
+def test_mkdocs_search_menu_and_dark_mode_work_under_the_policy(browser, mkdocs_server):
     desktop = watched(browser.new_context(viewport={"width": 1280, "height": 900}).new_page())
-    desktop.goto(site_server.url + "search/?q=co-production")
+    desktop.goto(mkdocs_server.url + "search/?q=co-production")
     desktop.wait_for_selector("#search-results > li")
     assert desktop.evaluate("window.__violations") == []
-    desktop.goto(site_server.url + "guides/friends-and-family-test/")
+    desktop.goto(mkdocs_server.url + "guides/friends-and-family-test/")
     before = desktop.evaluate("document.body.getAttribute('data-md-color-scheme')")
     desktop.click(".hub-scheme-button")
     assert desktop.evaluate("document.body.getAttribute('data-md-color-scheme')") != before
@@ -106,7 +106,7 @@ def test_mkdocs_search_menu_and_dark_mode_work_under_the_policy(browser, site_se
 
     phone = watched(browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
                                         has_touch=True).new_page())
-    phone.goto(site_server.url + "guides/friends-and-family-test/")
+    phone.goto(mkdocs_server.url + "guides/friends-and-family-test/")
     phone.click(".hub-menu-button")
     phone.wait_for_function("() => document.getElementById('hub-drawer').getBoundingClientRect().left >= 0")
     assert phone.get_attribute(".hub-menu-button", "aria-expanded") == "true"

@@ -21,5 +21,5 @@ def bare_url_links(site_dir) -> list[str]:
 
 @pytest.mark.parametrize("engine", ["mkdocs", "pelican"])
 def test_no_link_text_is_a_bare_web_address(engine, request):
-    site_dir = request.getfixturevalue("built_site" if engine == "mkdocs" else "pelican_site")
+    site_dir = request.getfixturevalue("mkdocs_site" if engine == "mkdocs" else "pelican_site")
     assert bare_url_links(site_dir) == []

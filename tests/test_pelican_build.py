@@ -33,8 +33,8 @@ def _soup(site_dir: Path, rel: str) -> BeautifulSoup:
     return BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_both_engines_publish_the_same_page_urls(pelican_site, built_site, site_model):
-    pelican, mkdocs = _html_pages(pelican_site), _html_pages(built_site)
+def test_both_engines_publish_the_same_page_urls(pelican_site, mkdocs_site, site_model):
+    pelican, mkdocs = _html_pages(pelican_site), _html_pages(mkdocs_site)
     assert pelican - PELICAN_ONLY == mkdocs, (
         f"only MkDocs: {sorted(mkdocs - pelican)}; only Pelican: {sorted(pelican - PELICAN_ONLY - mkdocs)}")
     # Every content page, and the generated indexes, at the address the content model gives.
@@ -42,10 +42,10 @@ def test_both_engines_publish_the_same_page_urls(pelican_site, built_site, site_
     assert wanted - pelican == set()
 
 
-def test_every_page_shows_its_front_matter(pelican_site, built_site, site_model):
+def test_every_page_shows_its_front_matter(pelican_site, mkdocs_site, site_model):
     for page in site_model.pages:
         rel = save_as(page.url)
-        for site_dir in (pelican_site, built_site):
+        for site_dir in (pelican_site, mkdocs_site):
             soup = _soup(site_dir, rel)
             h1 = soup.find_all("h1")
             assert [h.get_text(" ", strip=True) for h in h1] == [page.title], f"{site_dir.name}/{rel}"
@@ -102,7 +102,7 @@ def test_news_are_articles_with_dates_and_an_archive(pelican_site, site_model):
             assert soup.select_one(".nhsuk-inset-text time")["datetime"] == str(page.meta["event"]["start"])
 
 
-def test_feed_is_valid_atom_and_the_same_as_mkdocs(pelican_site, built_site, site_model, hub_config):
+def test_feed_is_valid_atom_and_the_same_as_mkdocs(pelican_site, mkdocs_site, site_model, hub_config):
     data = (pelican_site / "news" / "feed.xml").read_bytes()
     feed = ET.fromstring(data)
     assert feed.tag == f"{ATOM}feed"
@@ -113,7 +113,7 @@ def test_feed_is_valid_atom_and_the_same_as_mkdocs(pelican_site, built_site, sit
         link = entry.find(f"{ATOM}link").get("href")
         assert link.startswith(hub_config.site_url)
         assert (pelican_site / save_as(link[len(hub_config.site_url):])).exists()
-    assert data == (built_site / "news" / "feed.xml").read_bytes()
+    assert data == (mkdocs_site / "news" / "feed.xml").read_bytes()
 
 
 def test_nothing_loads_from_another_site(pelican_site):
@@ -163,14 +163,14 @@ def test_offline_build_uses_html_files(tmp_path, hub_config, site_model):
         assert (out / rel).parent.joinpath(a["href"]).resolve().exists()
 
 
-def test_search_index_is_the_same_from_both_engines(pelican_site, built_site):
+def test_search_index_is_the_same_from_both_engines(pelican_site, mkdocs_site):
     """The search code indexes each engine's output; the same content gives the same index, byte for byte,
     so a search gives the same results, with the same links, whichever engine built the site."""
     def files(site_dir: Path) -> dict[str, bytes]:
         folder = site_dir / "assets" / "search"
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
-    pelican, mkdocs = files(pelican_site), files(built_site)
+    pelican, mkdocs = files(pelican_site), files(mkdocs_site)
     assert any(name.startswith("index/d") for name in pelican)  # the document store is there
     assert sorted(pelican) == sorted(mkdocs)
     assert [name for name in pelican if pelican[name] != mkdocs[name]] == []
@@ -191,9 +191,9 @@ def _page_for(site_dir: Path, rel: str, hub_config) -> str:
     return hub_config.site_url + (rel[:-len("index.html")] if rel.endswith("index.html") else rel)
 
 
-def test_sitemap_lists_the_same_addresses_as_mkdocs_dated_by_last_reviewed(pelican_site, built_site, site_model,
+def test_sitemap_lists_the_same_addresses_as_mkdocs_dated_by_last_reviewed(pelican_site, mkdocs_site, site_model,
                                                                           hub_config):
-    pelican, mkdocs = _sitemap(pelican_site), _sitemap(built_site)
+    pelican, mkdocs = _sitemap(pelican_site), _sitemap(mkdocs_site)
     assert sorted(pelican) == sorted(mkdocs)
     assert all(url.startswith(hub_config.site_url) for url in pelican)
     reviewed = {hub_config.site_url + p.url: p.date("last_reviewed").isoformat() for p in site_model.pages}
@@ -205,8 +205,8 @@ def test_sitemap_lists_the_same_addresses_as_mkdocs_dated_by_last_reviewed(pelic
             assert lastmod[:10] == reviewed[url], url
 
 
-def test_robots_txt_points_at_the_sitemap_in_both_editions(pelican_site, built_site, hub_config):
-    for site_dir in (pelican_site, built_site):
+def test_robots_txt_points_at_the_sitemap_in_both_editions(pelican_site, mkdocs_site, hub_config):
+    for site_dir in (pelican_site, mkdocs_site):
         lines = (site_dir / "robots.txt").read_text(encoding="utf-8").splitlines()
         assert "User-agent: *" in lines
         assert f"Sitemap: {hub_config.site_url}sitemap.xml" in lines, site_dir.name

@@ -32,7 +32,7 @@ def pelican_server(pelican_site):
 def edition(request):
     """(engine, site folder, server) for each edition."""
     if request.param == "mkdocs":
-        return "mkdocs", request.getfixturevalue("built_site"), request.getfixturevalue("site_server")
+        return "mkdocs", request.getfixturevalue("mkdocs_site"), request.getfixturevalue("mkdocs_server")
     return "pelican", request.getfixturevalue("pelican_site"), request.getfixturevalue("pelican_server")
 
 
