@@ -100,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         return _review(cfg, args)
 
     if args.command == "serve":
-        engines.get(args.engine).serve(cfg, args.host, args.port)
+        from hub import serve
+
+        serve.serve(cfg, args.engine, args.host, args.port)
         return 0
 
     from hub import pipeline

@@ -1,4 +1,4 @@
-"""The second engine: Pelican with an NHS.UK theme (theme/pelican/), from the same content/ and mkdocs.yml.
+"""The default engine: Pelican with the NHS.UK theme (theme/pelican/), from the same content/ and mkdocs.yml.
 
 Pelican runs in-process through its Python API. Settings are built from
 mkdocs.yml (hub/engines/pelican/settings.py), the reader gives every page the
@@ -159,42 +159,3 @@ def _missing_links(missing) -> list[Finding]:
     return [Finding(f"content/{src}", 0, f"the link '{link}' points to a page that does not exist",
                     "check the file name and folder of the page you are linking to", WARNING, "build")
             for src, link in sorted(set(missing))]
-
-
-# --- serve ---------------------------------------------------------------------------------
-
-def serve(config, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Build into a temporary folder, serve it with live reload, and rebuild whenever content,
-    the Pelican theme or mkdocs.yml changes.
-
-    The server is MkDocs' live-reload server (it only serves a folder and reloads open
-    browser tabs, nothing MkDocs-specific). Each rebuild runs the full pipeline, so a
-    contributor sees the problems `check` would report, and a broken edit leaves the
-    last good site being served. site/ is not touched, as with `mkdocs serve`.
-    """
-    from mkdocs.livereload import LiveReloadServer
-
-    from hub import pipeline
-    from hub.engines.pelican.settings import THEME
-    from hub.findings import report
-
-    preview = Path(tempfile.mkdtemp(prefix="hub-pelican-serve-"))
-    out = preview / "site"
-
-    def rebuild():
-        report(pipeline.build(config, engine="pelican", out=out))
-
-    rebuild()
-    out.mkdir(exist_ok=True)  # so the server can start even if the first build failed
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
-    for path in (config.content_dir, THEME, config.path):
-        server.watch(str(path))
-    print(f"Serving the Pelican site at http://{host}:{port}/ (Ctrl+C to stop); "
-          "it rebuilds and reloads when a file changes.", flush=True)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
-        shutil.rmtree(preview, ignore_errors=True)
