@@ -6,6 +6,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+pytestmark = pytest.mark.slow
+
 BARE = re.compile(r"^(https?://|www\.)", re.I)
 
 

@@ -52,6 +52,7 @@ def preview(request, tmp_path):
     server.shutdown()
 
 
+@pytest.mark.slow
 def test_the_reload_script_is_a_file_the_policy_allows(preview):
     url, _, _ = preview
     page = wait_for(url + "guides/first-guide/", lambda text: "livereload.js" in text)

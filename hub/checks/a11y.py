@@ -24,6 +24,7 @@ from pathlib import Path
 from hub.checks.loopback import Loopback, site_prefix
 from hub.checks.pages import finding, line_containing, page_for_url
 from hub.findings import ERROR, Finding
+from hub.progress import Progress
 
 CHECK = "accessibility"
 CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
@@ -108,6 +109,7 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
         for url in urls:
             jobs.put_nowait((view, url))
     problems: list[Problem] = []
+    progress = Progress("Accessibility pass", jobs.qsize(), "page views")
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -129,6 +131,7 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
                 except Exception as e:  # noqa: BLE001 - one page that will not load must not hide the rest
                     problems.append(Problem(url, view.name, "page-error", f"the page could not be tested: {e}"[:300],
                                             "open the page in a browser and check it loads"))
+                progress.step()
             for pg in pages.values():
                 await pg.close()
 
