@@ -257,7 +257,7 @@ def first_result_within(page, timeout_ms: int) -> bool:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
-        page.wait_for_function("window.__firstResult !== null", timeout=timeout_ms)
+        page.wait_for_function("() => window.__firstResult !== null", timeout=timeout_ms)
         return True
     except PlaywrightTimeout:
         return False

@@ -1,4 +1,4 @@
-"""The command line: build, check, serve and new. `python build.py --help` lists them."""
+"""The command line: build, check, serve, new and review. `python build.py --help` lists them."""
 from __future__ import annotations
 
 import argparse
@@ -18,6 +18,7 @@ Common tasks:
   python build.py serve                        preview at http://127.0.0.1:8000
   python build.py check                        list every problem, with how to fix it
   python build.py build                        write the site to site/
+  python build.py review                       list pages by the date they are due for review
 """
 
 
@@ -60,7 +61,24 @@ def parser() -> argparse.ArgumentParser:
                                    "and a body skeleton, and print its path. Replace each REPLACE placeholder, then run check.")
     n.add_argument("type", choices=["guide", "principle", "commitment", "contact", "news"], help="the kind of page")
     n.add_argument("title", help="the page title, in quotes")
+
+    r = sub.add_parser("review", help="list every page by the date it is due for review",
+                       description="List every page by its next_review date, soonest first, marking pages that are "
+                                   "overdue or due soon. A report: it exits 0 whatever it finds.")
+    r.add_argument("--markdown", action="store_true",
+                   help="print a Markdown table for a GitHub issue instead of a plain-text table")
+    r.add_argument("--days", type=_days, default=None,
+                   help="how many days ahead counts as due soon (default: extra.hub.review.due_soon_days "
+                        "in mkdocs.yml, or 60)")
+    r.add_argument("--due", action="store_true",
+                   help="list only pages that are overdue, due soon, or have no readable review date")
     return ap
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,8 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
         return 0
 
+    if args.command == "review":
+        return _review(cfg, args)
+
     if args.command == "serve":
-        engines.get(args.engine).serve(cfg, args.host, args.port)
+        from hub import serve
+
+        serve.serve(cfg, args.engine, args.host, args.port)
         return 0
 
     from hub import pipeline
@@ -100,3 +123,20 @@ def main(argv: list[str] | None = None) -> int:
                               a11y=args.a11y, publish=False)
     report(findings, strict=args.strict)
     return 1 if is_failure(findings, args.strict) else 0
+
+
+def _review(cfg, args) -> int:
+    from hub.content import load_site, review
+    from hub.content.model import today
+
+    try:
+        days = args.days if args.days is not None else review.due_soon_days(cfg.hub)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    day = today()
+    rows = review.rows(load_site(cfg.content_dir, cfg.root), day, days, repo=cfg.root)
+    if args.due:
+        rows = review.due(rows)
+    print(review.as_markdown(rows, day, days) if args.markdown else review.as_text(rows, day, days))
+    return 0

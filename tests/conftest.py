@@ -20,6 +20,25 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+# Tests are marked by what they use, so `-m fast`, `-m "not browser"` and `-m browser` mean what
+# they say even when a test forgets its marker: Chromium makes a test `browser`, a full build
+# of the real site makes it `slow`, and every other test is `fast`.
+BROWSER_FIXTURES = {"browser", "page", "mobile_page"}
+FULL_BUILD_FIXTURES = {"mkdocs_site", "pelican_site", "mkdocs_server", "pelican_server"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m chooses tests by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & FULL_BUILD_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if not any(item.get_closest_marker(name) for name in ("browser", "slow")):
+            item.add_marker(pytest.mark.fast)
+
+
 # Review-date checks compare with today; tests pin the date so they do not rot.
 os.environ.setdefault("HUB_TODAY", "2026-11-22")
 
@@ -43,10 +62,10 @@ def build_into(out: Path, engine: str = "mkdocs", **kwargs) -> list:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real content, built once per test session with the default engine."""
+def mkdocs_site(tmp_path_factory) -> Path:
+    """The real content, built once per test session with the MkDocs engine (checks included)."""
     out = tmp_path_factory.mktemp("built") / "site"
-    build_into(out)
+    build_into(out, engine="mkdocs")
     return out
 
 
@@ -83,8 +102,8 @@ class LoopbackServer:
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
-    server = LoopbackServer(built_site)
+def mkdocs_server(mkdocs_site):
+    server = LoopbackServer(mkdocs_site)
     yield server
     server.close()
 

@@ -10,6 +10,8 @@ import pytest
 from hub.checks import a11y
 from hub.checks.loopback import Loopback
 
+pytestmark = pytest.mark.browser  # a11y.audit drives Chromium
+
 STYLE = """
   body { font: 18px/1.5 sans-serif; color: #212b32; background: #fff; margin: 0; padding: 1rem; }
   a { color: #005eb8; }

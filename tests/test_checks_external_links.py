@@ -4,8 +4,12 @@ A second loopback server stands in for another website (a different port is a di
 """
 from __future__ import annotations
 
+import pytest
+
 from hub.checks import external_links, links
 from hub.checks.loopback import Loopback
+
+pytestmark = pytest.mark.slow  # waits out retries against loopback servers
 
 
 def test_only_external_addresses_that_keep_failing_are_reported(tmp_path):

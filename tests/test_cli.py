@@ -10,6 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from hub import config as hub_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +79,7 @@ def test_check_lists_every_problem_and_fails(tmp_path):
     assert "front-matter" in out.stdout.splitlines()[-2]  # the summary table
 
 
+@pytest.mark.slow
 def test_build_out_writes_elsewhere_and_a_failed_build_keeps_the_last_good_site(tmp_path):
     cfg = temp_project(tmp_path, {"guides/live.md": PAGE})
     out = tmp_path / "public"
@@ -101,6 +104,7 @@ def _get(url: str) -> str:
         return r.read().decode("utf-8")
 
 
+@pytest.mark.slow
 def test_serve_previews_at_the_root_and_reloads_on_change(tmp_path):
     cfg = temp_project(tmp_path, {"guides/live.md": PAGE})
     port = _free_port()

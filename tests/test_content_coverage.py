@@ -1,5 +1,6 @@
 """The hub's content: every required topic has a page, every page cites its sources,
-and every contact detail matches the one declared in content/_data/contacts.yml.
+every contact detail matches the one declared in content/_data/contacts.yml, and the
+pages people start from link to the routes they need.
 
 Topics are found by what a page is about (its type, title, topics and words),
 never by its file name, so pages can be renamed or split freely.
@@ -12,9 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
+import posixpath
+
 import pytest
 import yaml
 
+from hub import config as hub_config
+from hub.checks import a11y
 from hub.content import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +109,19 @@ def required_topics() -> list[Topic]:
         Topic("Joining the HoPE network and what to send", k, ("hope-network",),
               ("name", "role", "email", "telephone number", "organisation",
                _contact("experience_of_care_team_email"))),
+        Topic("Ways to share your experience of care", k, ("ways to share",),
+              ("care quality commission", "healthwatch")),
+        # Raising a concern: the routes people search for by name
+        Topic("The Patient Advice and Liaison Service (PALS)", k, ("pals", "patient advice and liaison service"),
+              ("patient advice and liaison service (pals)", "confidential", "most hospitals", "complain",
+               _contact("nhs_what_is_pals"))),
+        Topic("Complaining about NHS care", k, ("complaints",),
+              (("complain to both", "complain to either"), "integrated care board (icb)", "nhs england",
+               "complaints procedure", "12 months", "good reason", "advocacy", "council", "healthwatch",
+               "3 working days", _contact("nhs_how_to_complain"))),
+        Topic("The Parliamentary and Health Service Ombudsman", k, ("ombudsman",),
+              ("parliamentary and health service ombudsman (phso)", "final", "12 months", "free",
+               _contact("phso_phone"), _contact("phso_website"))),
         # The HoPE network
         Topic("The HoPE network", g, ("hope-network",),
               ("leadership group of 14", "every two weeks", "month", "conference", "policy", "forum")),
@@ -115,6 +133,39 @@ def required_topics() -> list[Topic]:
         Topic("The #ExpOfCare tweet chat on Always Events", n, ("tweet chat",), ("#expofcare", "always events"),
               event=("2018-04-26", "2018-04-26")),
     ]
+
+
+def required_site_pages() -> list[Topic]:
+    """Site pages (type `page`) the hub must have: the statements UK public sector sites publish."""
+    s = ("page",)
+    issues = hub_config.load(ROOT / "mkdocs.yml").hub["repository"].rstrip("/") + "/issues"
+    return [
+        # The shape the Public Sector Bodies Accessibility Regulations 2018 ask for (GOV.UK's sample).
+        Topic("The accessibility statement", s, ("accessibility statement",),
+              ("public sector bodies (websites and mobile applications) (no. 2) accessibility regulations 2018",
+               "web content accessibility guidelines (wcag) version 2.2", "level aa", ("compliant", "compliance"),
+               "keyboard", "screen reader", "zoom", "dark mode",
+               "search needs javascript", "a to z", "other websites",
+               "another format", issues,
+               "equality and human rights commission", "equality advisory and support service (eass)",
+               "equality commission for northern ireland",
+               "axe-core", "chromium", "skip link", "nu html checker", "this statement in")),
+        Topic("The privacy statement", s, ("privacy statement",),
+              ("cookies", "analytics", "track", "search", "local storage", "never sent",
+               "is this page useful", "email", "github pages", "ip (internet protocol) address",
+               "privacy statement")),
+    ]
+
+
+# Pages people start from, and the routes each must link to (by the topics above, not by file).
+REQUIRED_LINKS = [
+    ("Ways to share your experience of care",
+     ("The Patient Advice and Liaison Service (PALS)", "Complaining about NHS care",
+      "The Parliamentary and Health Service Ombudsman")),
+    ("Complaining about NHS care",
+     ("The Patient Advice and Liaison Service (PALS)", "The Parliamentary and Health Service Ombudsman")),
+    ("The accessibility statement", ("Contacting the Experience of Care team",)),
+]
 
 
 def _text(page) -> str:
@@ -147,7 +198,42 @@ def missing_topics(pages, topics) -> list[str]:
     return [t.name for t in topics if not any(covers(p, t) for p in pages)]
 
 
+def linked_pages(page) -> set[str]:
+    """The src_path of every hub page this page links to (relative .md links, anchors dropped)."""
+    out = set()
+    for _text_, target in LINK.findall(page.body):
+        path = target.split("#")[0]
+        if path.endswith(".md") and "://" not in path:
+            out.add(posixpath.normpath(posixpath.join(posixpath.dirname(page.src_path), path)))
+    return out
+
+
+def missing_links(pages, topics, required) -> list[str]:
+    """For each (from, tos) in `required`: a page covering `from` must link to a page covering each `to`."""
+    by_name = {t.name: t for t in topics}
+    out = []
+    for source, targets in required:
+        starts = [p for p in pages if covers(p, by_name[source])]
+        if not starts:
+            out.append(f"no page covers '{source}'")
+            continue
+        for target in targets:
+            ends = {p.src_path for p in pages if covers(p, by_name[target])}
+            if not any(linked_pages(p) & ends for p in starts):
+                out.append(f"'{source}' ({', '.join(p.src_path for p in starts)}) links to no page about '{target}'")
+    return out
+
+
 # --- Sources -----------------------------------------------------------------------------------
+
+def sources_links(page) -> list[tuple[str, str]]:
+    """(text, url) of each link in the page's `## Sources` section; none if it has no such section."""
+    heading = re.search(r"^##\s+Sources\s*$", page.body, re.M)
+    if not heading:
+        return []
+    section = re.split(r"^##\s", page.body[heading.end():], flags=re.M)[0]
+    return LINK.findall(section)
+
 
 def source_problems(page) -> list[str]:
     """A page's Sources section: the last `##` section, listing links to publishers' pages."""
@@ -157,9 +243,7 @@ def source_problems(page) -> list[str]:
     problems = []
     if headings[-1] != "Sources":
         problems.append(f"{page.src_path}: '## Sources' is not the last section")
-    section = page.body[re.search(r"^##\s+Sources\s*$", page.body, re.M).end():]
-    section = re.split(r"^##\s", section, flags=re.M)[0]
-    links = LINK.findall(section)
+    links = sources_links(page)
     if not links:
         problems.append(f"{page.src_path}: the Sources section lists no links")
     for text, url in links:
@@ -225,6 +309,29 @@ def contact_problems(page, contacts: dict) -> list[str]:
     return out
 
 
+def _uses(page, contact: dict) -> bool:
+    """Whether the page gives this contact detail: as a channel, a tel:/mailto: link or a link target."""
+    value = contact["value"]
+    if any(str(ch.get("value", "")) == value for ch in page.meta.get("channels") or []):
+        return True
+    for _text_, target in LINK.findall(page.body):
+        if contact["kind"] == "phone" and target.startswith("tel:"):
+            if _digits(target[4:]) == _digits(value):
+                return True
+        elif target.removeprefix("mailto:") == value:
+            return True
+    return False
+
+
+def contact_source_problems(page, contacts: dict) -> list[str]:
+    """A page that gives a detail declared with `source:` (not from the seed documents) must name
+    that official page in its Sources section, so a reader and a reviewer can check the detail."""
+    cited = {url.rstrip("/") for _text_, url in sources_links(page)}
+    return [f"{page.src_path}: gives {name} ({c['value']}) but its Sources section does not list {c['source']}"
+            for name, c in contacts.items()
+            if "source" in c and _uses(page, c) and c["source"].rstrip("/") not in cited]
+
+
 # --- Tests on the real content -------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -246,8 +353,41 @@ def test_every_required_topic_has_a_page(content_pages):
     assert not missing, "no page covers: " + "; ".join(missing)
 
 
+def test_the_required_site_pages_exist(site):
+    missing = missing_topics([p for p in site.pages if p.type == "page"], required_site_pages())
+    assert not missing, "no site page covers: " + "; ".join(missing)
+
+
+def test_pages_people_start_from_link_to_the_routes_they_need(site):
+    problems = missing_links(site.pages, required_topics() + required_site_pages(), REQUIRED_LINKS)
+    assert not problems, "\n".join(problems)
+
+
+def _wcag_versions(tags) -> set[str]:
+    """'wcag2a', 'wcag21aa', 'wcag22aa' -> {'2.0', '2.1', '2.2'}."""
+    return {f"{m[1]}.{m[2] or 0}" for m in (re.fullmatch(r"wcag(\d)(\d?)a+", t) for t in tags) if m}
+
+
+def test_accessibility_statement_describes_the_checks_the_hub_runs(site):
+    """The statement says how the site is tested; it must change when the accessibility check does."""
+    topic = next(t for t in required_site_pages() if t.name == "The accessibility statement")
+    statement = next((p for p in site.pages if covers(p, topic)), None)
+    assert statement, "no accessibility statement (see test_the_required_site_pages_exist)"
+    text = _text(statement)
+    missing = [f"{w:,} pixels" for w in sorted({v.width for v in a11y.VIEWS}) if f"{w:,} pixels" not in text]
+    missing += [f"{s} mode" for s in sorted({v.scheme for v in a11y.VIEWS}) if f"{s} mode" not in text]
+    missing += [f"WCAG {v}" for v in sorted(_wcag_versions(a11y.AXE_TAGS)) if v not in text]
+    assert not missing, f"{statement.src_path} does not describe what the check runs: {missing}"
+
+
 def test_every_page_cites_its_sources(content_pages):
     problems = [p for page in content_pages for p in source_problems(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_pages_cite_the_official_source_of_each_contact_detail(site):
+    contacts = load_contacts()
+    problems = [p for page in site.pages for p in contact_source_problems(page, contacts)]
     assert not problems, "\n".join(problems)
 
 
@@ -263,11 +403,23 @@ def test_every_declared_contact_is_used_on_a_contact_page(content_pages):
     assert not unused, f"declared but on no contact page's channels: {unused}"
 
 
+def test_every_contact_names_one_source():
+    problems = []
+    for name, c in load_contacts().items():
+        if ("seed" in c) == ("source" in c):
+            problems.append(f"{name}: give either seed (a source document) or source (an official web page), not both or neither")
+        if "source" in c and not str(c["source"]).startswith("https://"):
+            problems.append(f"{name}: source '{c['source']}' is not an https:// address")
+    assert not problems, "\n".join(problems)
+
+
 def test_canonical_contacts_are_written_as_the_source_gives_them():
     if not SEEDS.is_dir():
         pytest.skip(f"the source documents are not here ({SEEDS})")
     problems = []
     for name, c in load_contacts().items():
+        if "seed" not in c:
+            continue  # from an official web page instead: see test_pages_cite_the_official_source_of_each_contact_detail
         seed = SEEDS / c["seed"]
         if not seed.is_file():
             problems.append(f"{name}: source document {c['seed']} not found")
@@ -371,3 +523,43 @@ def test_sources_checker_catches_missing_or_weak_sources(body, expected):
 def test_sources_checker_accepts_a_good_section():
     assert source_problems(fake_page("## What\n\nText.\n\n## Sources\n\n- [NHS England: Experience of care]"
                                      "(https://www.england.nhs.uk/experience-of-care/)\n")) == []
+
+
+def test_link_checker_finds_routes_by_subject_and_resolves_relative_paths():
+    start = Topic("Start", ("contact",), ("start",), ("begin",))
+    route = Topic("Route", ("contact",), ("route",), ("the way",))
+    linking = fake_page("Begin with [the way](../contact/b.md#part).", title="Start here", src="contact/a.md")
+    not_linking = fake_page("Begin with [another page](c.md).", title="Start here", src="contact/a.md")
+    target = fake_page("This is the way.", title="The route", src="contact/b.md")
+    off_topic = fake_page("Nothing here.", title="Other", src="contact/c.md")
+    required = [("Start", ("Route",))]
+    assert missing_links([linking, target, off_topic], [start, route], required) == []
+    assert missing_links([not_linking, target, off_topic], [start, route], required) == [
+        "'Start' (contact/a.md) links to no page about 'Route'"]
+    assert missing_links([target], [start, route], required) == ["no page covers 'Start'"]
+
+
+SOURCED = {"helpline": {"kind": "phone", "value": "0345 015 4033", "source": "https://example.org/contact-us"},
+           "form": {"kind": "web", "value": "https://example.org/form", "source": "https://example.org/form"},
+           "seeded": {"kind": "email", "value": "a@nhs.net", "seed": "001.txt"}}
+
+
+@pytest.mark.parametrize("body, channels, names", [
+    ("Call [0345 015 4033](tel:03450154033).\n\n## Sources\n\n- [Other](https://example.org/other)\n", None, ["helpline"]),
+    ("Text.\n\n## Sources\n\n- [Other](https://example.org/other)\n",
+     [{"kind": "web", "label": "Form", "value": "https://example.org/form"}], ["form"]),
+    ("Use [the form](https://example.org/form). No sources.\n", None, ["form"]),
+])
+def test_contact_source_checker_catches_an_uncited_detail(body, channels, names):
+    problems = contact_source_problems(fake_page(body, channels=channels), SOURCED)
+    assert [n for n in SOURCED if any(f"gives {n} " in p for p in problems)] == names, problems
+
+
+def test_contact_source_checker_accepts_a_cited_detail_and_ignores_seeded_ones():
+    body = ("Call [0345 015 4033](tel:03450154033) or email [a@nhs.net](mailto:a@nhs.net).\n\n"
+            "## Sources\n\n- [Example: Contact us](https://example.org/contact-us/)\n")
+    assert contact_source_problems(fake_page(body), SOURCED) == []
+
+
+def test_wcag_versions_are_read_from_the_axe_tags():
+    assert _wcag_versions(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]) == {"2.0", "2.1", "2.2"}

@@ -6,6 +6,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+pytestmark = pytest.mark.slow
+
 BARE = re.compile(r"^(https?://|www\.)", re.I)
 
 
@@ -21,5 +23,5 @@ def bare_url_links(site_dir) -> list[str]:
 
 @pytest.mark.parametrize("engine", ["mkdocs", "pelican"])
 def test_no_link_text_is_a_bare_web_address(engine, request):
-    site_dir = request.getfixturevalue("built_site" if engine == "mkdocs" else "pelican_site")
+    site_dir = request.getfixturevalue("mkdocs_site" if engine == "mkdocs" else "pelican_site")
     assert bare_url_links(site_dir) == []

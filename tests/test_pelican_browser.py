@@ -13,6 +13,7 @@ LAYOUT_SAMPLES = [
     "search/?q=feedback",  # search-page.html with results
     "guides/friends-and-family-test/",  # guide.html
     "principles/",  # page.html (a generated section page)
+    "news/",  # page.html with the links to the archive and feed
     "a-z/",
     "news/archive/",  # archives.html
     "404.html",
@@ -87,3 +88,25 @@ def test_skip_link_is_the_first_tab_stop(page, pelican_server):
     assert focused == "Skip to main content"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#maincontent"
+
+
+def test_home_card_headings_are_smaller_than_page_headings_at_1280px(page, pelican_server):
+    page.goto(pelican_server.url)
+    cards = page.eval_on_selector_all(".hub-route .nhsuk-card__heading",
+                                      "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    section = page.eval_on_selector("[data-hub-content] h2", "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert len(cards) == 3
+    # NHS.UK frontend's medium heading (26px at this width), not the page's own h2 size (36px).
+    assert max(cards) <= 26 and max(cards) < section, (cards, section)
+
+
+def test_header_shows_the_site_name_as_the_home_link_and_no_nhs_logo(page, pelican_server, hub_config):
+    page.goto(pelican_server.url + "guides/friends-and-family-test/")
+    banner = page.get_by_role("banner")
+    home = banner.get_by_role("link", name=hub_config.site_name, exact=True)
+    assert home.is_visible() and home.get_attribute("href") == "../../"
+    assert banner.locator("svg.nhsuk-header__logo").count() == 0
+    assert banner.get_by_role("img", name="NHS").count() == 0
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == hub_config.site_name

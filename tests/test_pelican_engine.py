@@ -107,6 +107,77 @@ def test_a_home_route_to_a_missing_page_is_a_finding_naming_mkdocs_yml(tmp_path)
     assert finding.path == "mkdocs.yml" and "contact/index.md" in finding.message
 
 
+SITE_PAGE = """\
+---
+title: {title}
+summary: {title} for the small test copy of the hub.
+type: page
+last_reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+Words about {title}.
+"""
+
+
+def _soup_of(path: Path):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_an_nhs_organisation_shows_the_nhs_logo_and_icons(tmp_path):
+    cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE}))
+    cfg.raw["extra"]["hub"]["publisher"] = {"name": "NHS England", "url": "https://www.england.nhs.uk",
+                                            "nhs_organisation": True}
+    assert pelican_engine.build(cfg, tmp_path / "site") == []
+    soup = _soup_of(tmp_path / "site" / "index.html")
+    assert soup.select_one("svg.nhsuk-header__logo") is not None
+    assert soup.select_one("a.nhsuk-header__service-logo")["aria-label"] == f"NHS {cfg.site_name} homepage"
+    icons = [link["href"] for link in soup.select('link[rel~="icon"], link[rel="apple-touch-icon"]')]
+    assert icons and all("assets/nhsuk/images/" in h for h in icons)
+    assert not (tmp_path / "site" / "assets" / "images" / "site-icon.png").exists()
+
+
+def test_footer_links_accessibility_and_privacy_pages_when_they_exist(tmp_path):
+    pages = {"accessibility.md": SITE_PAGE.format(title="Accessibility statement"),
+             "privacy.md": SITE_PAGE.format(title="Privacy"), "guides/live.md": GUIDE}
+    cfg = hub_config.load(temp_project(tmp_path, pages))
+    assert pelican_engine.build(cfg, tmp_path / "site") == []
+    links = {a.get_text(strip=True): a["href"] for a in _soup_of(tmp_path / "site" / "index.html").select("footer a")}
+    assert links["Accessibility statement"] == "./accessibility/"
+    assert links["Privacy"] == "./privacy/"
+    cfg = hub_config.load(temp_project(tmp_path / "without", {"guides/live.md": GUIDE}))
+    assert pelican_engine.build(cfg, tmp_path / "without" / "site") == []
+    footer = _soup_of(tmp_path / "without" / "site" / "index.html").footer.get_text()
+    assert "Accessibility" not in footer and "Privacy" not in footer
+
+
+def test_without_a_site_url_there_are_no_absolute_addresses_to_give(tmp_path):
+    cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE}))
+    cfg.raw["site_url"] = ""
+    assert pelican_engine.build(cfg, tmp_path / "site") == []
+    head = _soup_of(tmp_path / "site" / "index.html").head
+    assert head.select('link[rel="canonical"], meta[property="og:url"], meta[property="og:image"]') == []
+    assert head.select_one('meta[property="og:title"]') is not None
+    # As MkDocs does: a sitemap, with no addresses in it.
+    assert "<url>" not in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "Sitemap" not in (tmp_path / "site" / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_a_build_that_stopped_part_way_does_not_stop_the_next_sitemap(tmp_path):
+    """pelican-sitemap keeps one queue per process; under `serve` a broken edit must not cost later sitemaps."""
+    broken = hub_config.load(temp_project(tmp_path / "broken", {"guides/live.md": GUIDE}))
+    broken.raw["extra"]["hub"]["layouts"]["pages"]["guides/live.md"] = "no-such-layout.html"
+    with pytest.raises(BuildFailed):
+        pelican_engine.build(broken, tmp_path / "broken" / "site")
+    cfg = hub_config.load(temp_project(tmp_path / "fixed", {"guides/live.md": GUIDE}))
+    assert pelican_engine.build(cfg, tmp_path / "fixed" / "site") == []
+    sitemap = (tmp_path / "fixed" / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{cfg.site_url}guides/live/</loc>" in sitemap
+    assert "<lastmod>2026-11-01T00:00:00+00:00</lastmod>" in sitemap  # last_reviewed, not the clock
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

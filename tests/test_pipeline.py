@@ -15,6 +15,8 @@ from checks_fixtures import copy_of_the_real_site
 from hub import cli, pipeline
 from hub.findings import ERROR
 
+pytestmark = pytest.mark.slow  # builds copies of the real site
+
 
 def snapshot(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

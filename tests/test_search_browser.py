@@ -23,7 +23,7 @@ COPRODUCTION_PAGE = "principles/co-production-and-co-design-in-practice/"
 
 def search(page, base: str, q: str, extra: str = ""):
     page.goto(f"{base}search/?q={quote(q)}{extra}")
-    page.wait_for_function("window.hubSearch && window.hubSearch.ready")
+    page.wait_for_function("() => window.hubSearch && window.hubSearch.ready")
     page.evaluate("window.hubSearch.ready")
     page.wait_for_selector("#search-results[aria-busy=false]", state="attached")
     return results(page)
@@ -53,8 +53,8 @@ def watched(page):
     assert not problems, problems
 
 
-def test_query_lands_on_the_right_section(watched, site_server):
-    found = search(watched, site_server.url, "FFT where you may be asked")
+def test_query_lands_on_the_right_section(watched, mkdocs_server):
+    found = search(watched, mkdocs_server.url, "FFT where you may be asked")
     assert found[0]["href"].endswith(FFT_PAGE) and found[0]["link"] == "The Friends and Family Test"
     assert found[0]["type"] == "Guide"
     assert found[0]["sections"][0][0] == "Where you may be asked"
@@ -64,9 +64,9 @@ def test_query_lands_on_the_right_section(watched, site_server):
     assert watched.locator("#where-you-may-be-asked").is_visible()
 
 
-def test_one_result_per_page_with_up_to_three_sections_and_no_boilerplate(watched, site_server):
+def test_one_result_per_page_with_up_to_three_sections_and_no_boilerplate(watched, mkdocs_server):
     for q in ("carers", "care", "feedback", "NHS England"):
-        found = search(watched, site_server.url, q)
+        found = search(watched, mkdocs_server.url, q)
         pages = [r["href"] for r in found]
         assert len(pages) == len(set(pages)), q
         assert all(len(r["sections"]) <= 3 for r in found), q
@@ -76,18 +76,18 @@ def test_one_result_per_page_with_up_to_three_sections_and_no_boilerplate(watche
     assert watched.locator("#search-results a[href$='#sources']").count() == 0
 
 
-def test_only_the_words_asked_for_are_highlighted(watched, site_server):
+def test_only_the_words_asked_for_are_highlighted(watched, mkdocs_server):
     """carers finds "unpaid carer", "family carer" and "caregiver" pages too, but marks only carer and carers."""
-    found = search(watched, site_server.url, "carers")
+    found = search(watched, mkdocs_server.url, "carers")
     marks = {m.lower() for r in found for m in r["marks"]}
     assert marks and marks <= {"carer", "carers", "carer's", "carers'"}, marks
-    found = search(watched, site_server.url, "hosptial feedback")
+    found = search(watched, mkdocs_server.url, "hosptial feedback")
     marks = {m.lower() for r in found for m in r["marks"]}
     assert marks <= {"hospital", "hospitals", "feedback"} and {"feedback", "hospital"} <= marks, marks
 
 
-def test_a_misspelt_word_is_corrected_even_beside_a_correct_one(watched, site_server):
-    found = search(watched, site_server.url, "hosptial feedback")
+def test_a_misspelt_word_is_corrected_even_beside_a_correct_one(watched, mkdocs_server):
+    found = search(watched, mkdocs_server.url, "hosptial feedback")
     assert watched.inner_text("#search-suggestions").startswith("Did you mean hospital feedback?")
     first = watched.eval_on_selector("#search-results > li:first-child", "li => li.textContent.toLowerCase()")
     assert "hospital" in first and "feedback" in first
@@ -103,15 +103,15 @@ def test_a_misspelt_word_is_corrected_even_beside_a_correct_one(watched, site_se
     ("survey", "guides/national-patient-and-staff-surveys/"), ("relay", "contact/contact-the-cqc-if-you-are-deaf-or-hard-of-hearing/"),
     ("A&E", "guides/experience-of-care-in-priority-clinical-programmes/"),
 ])
-def test_the_words_issue_11_lost_are_found(watched, site_server, q, answer):
-    found = search(watched, site_server.url, q)
+def test_the_words_issue_11_lost_are_found(watched, mkdocs_server, q, answer):
+    found = search(watched, mkdocs_server.url, q)
     assert found, q
     if answer:
         assert found[0]["href"].endswith(answer), (q, found[0]["href"])
 
 
-def test_results_have_link_first_type_and_marked_snippet(watched, site_server):
-    found = search(watched, site_server.url, "Friends and Family Test")
+def test_results_have_link_first_type_and_marked_snippet(watched, mkdocs_server):
+    found = search(watched, mkdocs_server.url, "Friends and Family Test")
     assert found[0]["href"].endswith(FFT_PAGE)
     first_links = watched.eval_on_selector_all("#search-results > li", "items => items.map(li => li.querySelector('a') === li.querySelectorAll('a')[0] && li.querySelector('a').closest('li') === li)")
     assert all(first_links)
@@ -119,46 +119,46 @@ def test_results_have_link_first_type_and_marked_snippet(watched, site_server):
 
 
 @pytest.mark.parametrize("q", ["co-production", "coproduction", "co production", "Co-Production"])
-def test_hyphenated_spellings_find_each_other(watched, site_server, q):
-    found = search(watched, site_server.url, q)
+def test_hyphenated_spellings_find_each_other(watched, mkdocs_server, q):
+    found = search(watched, mkdocs_server.url, q)
     assert found and found[0]["href"].endswith(COPRODUCTION_PAGE)
     assert re.fullmatch(r"\d+ results? for " + re.escape(q), status(watched))
 
 
-def test_acronym_finds_the_spelled_out_name(watched, site_server):
-    found = search(watched, site_server.url, "CQC")
+def test_acronym_finds_the_spelled_out_name(watched, mkdocs_server):
+    found = search(watched, mkdocs_server.url, "CQC")
     assert any("care-quality-commission" in r["href"] for r in found[:5])
 
 
-def test_american_spelling_finds_british(watched, site_server):
-    assert [r["href"] for r in search(watched, site_server.url, "organization")] == \
-        [r["href"] for r in search(watched, site_server.url, "organisation")]
+def test_american_spelling_finds_british(watched, mkdocs_server):
+    assert [r["href"] for r in search(watched, mkdocs_server.url, "organization")] == \
+        [r["href"] for r in search(watched, mkdocs_server.url, "organisation")]
 
 
 @pytest.mark.parametrize("q", [
     '<img src=x onerror=alert(1)>', '"FFT" + -carers ~2 ^10 *', 'co-production:', 'title:FFT',
     'Friends & Family Test 🙂', '*', '-', '🙂', "carers' rights", "a" * 300,
 ])
-def test_punctuation_syntax_and_html_never_throw_or_inject(watched, site_server, q):
-    search(watched, site_server.url, q)
+def test_punctuation_syntax_and_html_never_throw_or_inject(watched, mkdocs_server, q):
+    search(watched, mkdocs_server.url, q)
     assert watched.locator("#search-results img").count() == 0
     text = status(watched)
     assert text.endswith(q) and ("results for" in text or "result for" in text or text.startswith("No results"))
 
 
-def test_typo_is_tolerated_and_suggested(watched, site_server):
-    found = search(watched, site_server.url, "feedbak")
+def test_typo_is_tolerated_and_suggested(watched, mkdocs_server):
+    found = search(watched, mkdocs_server.url, "feedbak")
     assert found and any("feedback" in " ".join(r["marks"]).lower() for r in found[:5])
     assert "Did you mean feedback?" in watched.inner_text("#search-suggestions")
 
 
-def test_last_word_is_prefix_matched(watched, site_server):
-    found = search(watched, site_server.url, "Friends and Family Te")
+def test_last_word_is_prefix_matched(watched, mkdocs_server):
+    found = search(watched, mkdocs_server.url, "Friends and Family Te")
     assert found[0]["href"].endswith(FFT_PAGE)
 
 
-def test_pages_with_all_the_words_come_first(watched, site_server):
-    search(watched, site_server.url, "carers assessment hospital")
+def test_pages_with_all_the_words_come_first(watched, mkdocs_server):
+    search(watched, mkdocs_server.url, "carers assessment hospital")
     met = watched.evaluate("window.hubSearch.last.results.map(r => r.met)")
     assert met[0] == 3 and 1 in met
     assert met == sorted(met, reverse=True)
@@ -169,10 +169,10 @@ def test_pages_with_all_the_words_come_first(watched, site_server):
     assert "carer" in first
 
 
-def test_results_do_not_depend_on_earlier_queries(watched, site_server):
+def test_results_do_not_depend_on_earlier_queries(watched, mkdocs_server):
     """The client keeps the index rows earlier queries loaded; a query must still rank and mark the same."""
     ranked = "window.hubSearch.last.results.map(r => [r.page, r.doc, r.met, r.about, r.score.toFixed(6)])"
-    search(watched, site_server.url, "patient com")
+    search(watched, mkdocs_server.url, "patient com")
     fresh = (watched.evaluate(ranked), results(watched))
     assert fresh[0] and fresh[1]
     for q in ["complaints", "community voice", "commissioning", "feedbak", "co-production", "FFT", "carers"]:
@@ -188,13 +188,13 @@ def test_results_do_not_depend_on_earlier_queries(watched, site_server):
                                "test complaints hospital community voice listening improvement plan quality "
                                "access services people health work network week share better learning "
                                "partners principles commitments contact support advice"])
-def test_lunr_orders_the_first_results_as_it_would_order_every_match(watched, site_server, q):
+def test_lunr_orders_the_first_results_as_it_would_order_every_match(watched, mkdocs_server, q):
     """The client finds and scores every match from the postings, and lunr.js scores the best
     section of the first hubSearch.lunrWindow pages. With lunr.js scoring every page's best
     section instead, the results, their scores and their order must be the same (scores equal
     to 1e-9; equal scores may swap)."""
     ranked = "window.hubSearch.last.results.map(r => [r.doc, r.met, r.score])"
-    search(watched, site_server.url, "patient")
+    search(watched, mkdocs_server.url, "patient")
     watched.evaluate("window.hubSearch.lunrWindow = 3")
     watched.evaluate("(q) => window.hubSearch.search(q)", q)
     windowed = watched.evaluate(ranked)
@@ -209,8 +209,8 @@ def test_lunr_orders_the_first_results_as_it_would_order_every_match(watched, si
     assert all(abs(scores[doc] - score) < 1e-9 for doc, _, score in windowed)
 
 
-def test_live_region_announces_the_count(watched, site_server):
-    search(watched, site_server.url, "co-production")
+def test_live_region_announces_the_count(watched, mkdocs_server):
+    search(watched, mkdocs_server.url, "co-production")
     live = watched.locator("#search-status")
     assert live.get_attribute("role") == "status" and live.get_attribute("aria-live") == "polite"
     count = len(results(watched))
@@ -219,18 +219,18 @@ def test_live_region_announces_the_count(watched, site_server):
     assert n >= count > 0 and status(watched) == f"{n} results for co-production"
 
 
-def test_no_results_offers_suggestions_and_the_a_to_z(watched, site_server):
-    assert search(watched, site_server.url, "zzqxj") == []
+def test_no_results_offers_suggestions_and_the_a_to_z(watched, mkdocs_server):
+    assert search(watched, mkdocs_server.url, "zzqxj") == []
     assert status(watched) == "No results for zzqxj"
     link = watched.locator("#search-suggestions a", has_text="A to Z index")
     href = link.get_attribute("href")
-    watched.goto(site_server.url + "search/" + href if not href.startswith("http") else href)
+    watched.goto(mkdocs_server.url + "search/" + href if not href.startswith("http") else href)
     assert watched.locator("h1").inner_text().strip()
     assert "404" not in watched.title()
 
 
-def test_keyboard_only_search_from_a_content_page(watched, site_server):
-    watched.goto(site_server.url + FFT_PAGE)
+def test_keyboard_only_search_from_a_content_page(watched, mkdocs_server):
+    watched.goto(mkdocs_server.url + FFT_PAGE)
     for _ in range(40):
         watched.keyboard.press("Tab")
         if watched.evaluate("document.activeElement.name") == "q":
@@ -253,8 +253,8 @@ def test_keyboard_only_search_from_a_content_page(watched, site_server):
     watched.wait_for_url(re.compile(COPRODUCTION_PAGE))
 
 
-def test_filters_by_type_and_audience_with_the_keyboard(watched, site_server):
-    everything = search(watched, site_server.url, "feedback")
+def test_filters_by_type_and_audience_with_the_keyboard(watched, mkdocs_server):
+    everything = search(watched, mkdocs_server.url, "feedback")
     total = int(status(watched).split()[0])
     assert len({r["type"] for r in everything}) > 1
     watched.focus("#search-filters summary")  # folded until asked for
@@ -281,24 +281,24 @@ def test_filters_by_type_and_audience_with_the_keyboard(watched, site_server):
     assert results(watched) == shown
 
 
-def test_back_button_returns_to_the_previous_results(watched, site_server):
-    search(watched, site_server.url, "carers")
+def test_back_button_returns_to_the_previous_results(watched, mkdocs_server):
+    search(watched, mkdocs_server.url, "carers")
     watched.fill("#search-page-q", "co-production")
     watched.press("#search-page-q", "Enter")
     watched.wait_for_url(re.compile(r"q=co-production"))
     watched.evaluate("window.hubSearch.ready")
     assert status(watched).endswith("co-production")
     watched.go_back()
-    watched.wait_for_function("document.getElementById('search-status').textContent.endsWith('carers')")
+    watched.wait_for_function("() => document.getElementById('search-status').textContent.endsWith('carers')")
     assert watched.input_value("#search-page-q") == "carers"
 
 
-def test_client_makes_the_same_terms_as_the_indexer(watched, site_server):
+def test_client_makes_the_same_terms_as_the_indexer(watched, mkdocs_server):
     from search.terms import Terms
     from search.words import compounds
 
     text = "Organizations co-production carers' behaviour recognized analyzing FFT Friends families running A&E survey ways"
-    search(watched, site_server.url, "x")
+    search(watched, mkdocs_server.url, "x")
     client = watched.evaluate("t => window.hubSearch.termsOf(t)", text)
     terms = Terms()
     python = [[terms.term(w) for w in parts + ([joined] if joined else [])] for parts, joined in compounds(text)]
@@ -306,8 +306,8 @@ def test_client_makes_the_same_terms_as_the_indexer(watched, site_server):
     assert ["survey"] in client and ["way"] in client
 
 
-def test_network_switched_off_after_first_load(page, site_server):
-    search(page, site_server.url, "carers")
+def test_network_switched_off_after_first_load(page, mkdocs_server):
+    search(page, mkdocs_server.url, "carers")
     page.wait_for_timeout(500)  # the small index is fetched whole once results show
     page.context.set_offline(True)
     try:
@@ -320,15 +320,15 @@ def test_network_switched_off_after_first_load(page, site_server):
         page.context.set_offline(False)
 
 
-def test_without_javascript_the_page_says_so_and_links_the_a_to_z(browser, site_server, built_site):
+def test_without_javascript_the_page_says_so_and_links_the_a_to_z(browser, mkdocs_server, mkdocs_site):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site_server.url + "search/?q=carers")
+        page.goto(mkdocs_server.url + "search/?q=carers")
         message = page.locator(".hub-search-noscript")
         assert message.is_visible() and "JavaScript" in message.inner_text()
         href = message.locator("a").get_attribute("href")
-        target = (built_site / "search" / href).resolve()
+        target = (mkdocs_site / "search" / href).resolve()
         assert (target / "index.html").is_file() or target.is_file()
     finally:
         context.close()
@@ -347,8 +347,8 @@ class _CspHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def test_strict_content_security_policy_does_not_break_search(watched, built_site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CspHandler, directory=str(built_site)))
+def test_strict_content_security_policy_does_not_break_search(watched, mkdocs_site):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CspHandler, directory=str(mkdocs_site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     violations = []
     watched.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
@@ -368,11 +368,11 @@ def test_strict_content_security_policy_does_not_break_search(watched, built_sit
         httpd.server_close()
 
 
-def test_the_search_page_markup_has_no_inline_script_or_style(built_site):
+def test_the_search_page_markup_has_no_inline_script_or_style(mkdocs_site):
     """The search page's own markup (the form, results and their scripts) needs nothing a strict CSP refuses."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup((built_site / "search/index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((mkdocs_site / "search/index.html").read_text(encoding="utf-8"), "html.parser")
     form = soup.find(id="search-page-form")
     ours = [form, soup.find(id="search-status"), soup.find(id="search-suggestions"), soup.find(id="search-results"),
             soup.find(id="search-more")]
@@ -383,9 +383,9 @@ def test_the_search_page_markup_has_no_inline_script_or_style(built_site):
     assert not [s for s in soup.find_all("script") if not s.get("src") and ("hubSearch" in s.text or "lunr" in s.text)]
 
 
-def test_index_text_is_never_inserted_as_html(watched, site_server):
+def test_index_text_is_never_inserted_as_html(watched, mkdocs_server):
     """Titles, summaries, headings and section text are text: markup in them is shown, never run."""
-    search(watched, site_server.url, "x")
+    search(watched, mkdocs_server.url, "x")
     hostile = "<img src=x onerror=\"document.title='pwned'\"><b>bold</b>"
     # Replace the FFT page's entry in the document store with hostile text, then search for it.
     page_no = watched.evaluate("""async () => {
@@ -433,15 +433,15 @@ def test_offline_copy_searches_from_file_urls(watched, offline_site):
     assert results(watched)[0]["href"].split("#")[0].endswith("co-production-and-co-design-in-practice.html")
 
 
-def test_search_works_on_a_phone_screen(mobile_page, site_server):
-    found = search(mobile_page, site_server.url, "carers")
+def test_search_works_on_a_phone_screen(mobile_page, mkdocs_server):
+    found = search(mobile_page, mkdocs_server.url, "carers")
     assert found
     box = mobile_page.locator("#search-results > li:first-child .hub-result__title a").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
 
 
-def test_on_a_phone_the_filters_fold_away_so_results_come_first(mobile_page, site_server):
-    search(mobile_page, site_server.url, "carers")
+def test_on_a_phone_the_filters_fold_away_so_results_come_first(mobile_page, mkdocs_server):
+    search(mobile_page, mkdocs_server.url, "carers")
     assert not mobile_page.evaluate("document.querySelector('#search-filters details').open")
     first = mobile_page.locator("#search-results > li:first-child .hub-result__title a").bounding_box()
     assert first["y"] + first["height"] <= mobile_page.viewport_size["height"], "first result below the fold"
@@ -450,12 +450,12 @@ def test_on_a_phone_the_filters_fold_away_so_results_come_first(mobile_page, sit
     mobile_page.keyboard.press("Enter")
     assert mobile_page.is_visible("#filter-type-guide")
     # A filtered address opens them, so a filter that is on is never hidden.
-    search(mobile_page, site_server.url, "carers", "&type=guide")
+    search(mobile_page, mkdocs_server.url, "carers", "&type=guide")
     assert mobile_page.is_visible("#filter-type-guide") and mobile_page.is_checked("#filter-type-guide")
 
 
-def test_on_a_wide_screen_too_the_filters_are_folded_so_results_come_first(watched, site_server):
-    search(watched, site_server.url, "carers")
+def test_on_a_wide_screen_too_the_filters_are_folded_so_results_come_first(watched, mkdocs_server):
+    search(watched, mkdocs_server.url, "carers")
     assert not watched.evaluate("document.querySelector('#search-filters details').open")
     assert not watched.is_visible("#filter-type-guide")
     watched.click("#search-filters summary")
@@ -464,13 +464,13 @@ def test_on_a_wide_screen_too_the_filters_are_folded_so_results_come_first(watch
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("q", ["carers", "zzqxj", "feedbak"])
-def test_search_page_with_results_passes_axe(browser, site_server, scheme, q):
+def test_search_page_with_results_passes_axe(browser, mkdocs_server, scheme, q):
     from axe_playwright_python.base import AXE_SCRIPT
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
-        search(page, site_server.url, q)
+        search(page, mkdocs_server.url, q)
         page.evaluate(AXE_SCRIPT)
         report = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: "
                                "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
@@ -480,13 +480,13 @@ def test_search_page_with_results_passes_axe(browser, site_server, scheme, q):
         context.close()
 
 
-def test_show_more_results_adds_the_next_ones_and_moves_focus_to_them(watched, site_server):
-    first = search(watched, site_server.url, "care")
+def test_show_more_results_adds_the_next_ones_and_moves_focus_to_them(watched, mkdocs_server):
+    first = search(watched, mkdocs_server.url, "care")
     total = int(status(watched).split()[0])
     assert total > len(first) == 10
     watched.focus("#search-more")
     watched.keyboard.press("Enter")
-    watched.wait_for_function("document.querySelectorAll('#search-results > li').length > 10")
+    watched.wait_for_function("() => document.querySelectorAll('#search-results > li').length > 10")
     more = results(watched)
     assert more[:10] == first and len(more) == min(20, total)
     assert watched.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results > li')[10]")

@@ -34,7 +34,7 @@ new PerformanceObserver((list) => {
 
 @pytest.fixture(scope="module", params=["mkdocs", "pelican"])
 def edition(request):
-    site_dir = request.getfixturevalue("built_site" if request.param == "mkdocs" else "pelican_site")
+    site_dir = request.getfixturevalue("mkdocs_site" if request.param == "mkdocs" else "pelican_site")
     server = LoopbackServer(site_dir)
     yield server.url
     server.close()
@@ -51,7 +51,7 @@ def open_results(browser, base: str, q: str, width: int, height: int, throttle: 
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.add_init_script(WATCH_SHIFTS)
     page.goto(base + "search/?q=" + quote(q))
-    page.wait_for_function("window.hubSearch && window.hubSearch.ready", timeout=60_000)
+    page.wait_for_function("() => window.hubSearch && window.hubSearch.ready", timeout=60_000)
     page.evaluate("window.hubSearch.ready")
     page.wait_for_selector("#search-results > li")
     return context, page

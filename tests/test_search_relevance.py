@@ -1,7 +1,7 @@
 """The search relevance suite, in Chromium, on both editions.
 
 Every query in tests/search_queries.yml is typed into the real search page of the
-real site (built once per session by the built_site and pelican_site fixtures), and
+real site (built once per session by the mkdocs_site and pelican_site fixtures), and
 the pages it shows are compared with the page that answers it. Prints success@1,
 success@3 and mean reciprocal rank for each edition; the targets are issue 11's.
 """
@@ -31,7 +31,7 @@ def expected_urls(entry: dict) -> list[str]:
 def run_suite(page, base: str, site_dir: Path) -> list[dict]:
     """Each query with the pages it should find and the rank of the first of them (None: not shown)."""
     page.goto(base + "search/")
-    page.wait_for_function("window.hubSearch && window.hubSearch.ready")
+    page.wait_for_function("() => window.hubSearch && window.hubSearch.ready")
     page.evaluate("window.hubSearch.ready")
     rows = []
     for entry in QUERIES:
@@ -74,7 +74,7 @@ def report(edition: str, rows: list[dict]) -> str:
 
 @pytest.fixture(scope="module", params=["mkdocs", "pelican"])
 def suite(request, browser):
-    site_dir = request.getfixturevalue("built_site" if request.param == "mkdocs" else "pelican_site")
+    site_dir = request.getfixturevalue("mkdocs_site" if request.param == "mkdocs" else "pelican_site")
     server = LoopbackServer(site_dir)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

@@ -23,18 +23,18 @@ def model(hub_config):
     return load_site(hub_config.content_dir, hub_config.root)
 
 
-def html(built_site, url: str) -> BeautifulSoup:
-    return BeautifulSoup((built_site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+def html(mkdocs_site, url: str) -> BeautifulSoup:
+    return BeautifulSoup((mkdocs_site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_content_page_has_the_parts_every_layout_must_have(built_site, model, hub_config):
+def test_every_content_page_has_the_parts_every_layout_must_have(mkdocs_site, model, hub_config):
     assert model.pages, "no content was built"
     # The search page's layout belongs to the search (tests/test_search_*.py).
     search_pages = {src for src, layout in hub_config.hub["layouts"]["pages"].items() if layout == "search-page.html"}
     for page in model.pages:
         if page.src_path in search_pages:
             continue
-        doc = html(built_site, page.url)
+        doc = html(mkdocs_site, page.url)
         where = page.src_path
         assert len(doc.find_all("h1")) == 1, f"{where}: one h1"
         assert doc.h1.get_text(strip=True) == page.title, where
@@ -58,21 +58,21 @@ def test_every_content_page_has_the_parts_every_layout_must_have(built_site, mod
             assert crumbs[0] == "Home" and len(crumbs) == 2, f"{where}: breadcrumbs {crumbs}"
 
 
-def test_each_type_uses_its_own_layout(built_site, model, hub_config):
+def test_each_type_uses_its_own_layout(mkdocs_site, model, hub_config):
     layouts = hub_config.hub["layouts"]["types"]
     for page in model.pages:
         if page.type in ("contact", "news"):
-            doc = html(built_site, page.url)
+            doc = html(mkdocs_site, page.url)
             marker = ".hub-channels" if page.type == "contact" else ".hub-news-dates"
             assert doc.select_one(marker) is not None, f"{page.src_path} is not using {layouts[page.type]}"
 
 
-def test_contact_cards_link_phone_and_email(built_site, model):
+def test_contact_cards_link_phone_and_email(mkdocs_site, model):
     contacts = [p for p in model.pages if p.type == "contact"]
     assert contacts
     kinds = set()
     for page in contacts:
-        cards = html(built_site, page.url).select(".hub-channel")
+        cards = html(mkdocs_site, page.url).select(".hub-channel")
         assert len(cards) == len(page.meta["channels"]), page.src_path
         for card, ch in zip(cards, page.meta["channels"]):
             kinds.add(ch["kind"])
@@ -89,11 +89,11 @@ def test_contact_cards_link_phone_and_email(built_site, model):
     assert kinds & {"phone", "email"}, "the real content should have phone or email routes"
 
 
-def test_news_shows_published_and_event_dates(built_site, model):
+def test_news_shows_published_and_event_dates(mkdocs_site, model):
     news = [p for p in model.pages if p.type == "news"]
     assert news
     for page in news:
-        dates = html(built_site, page.url).select_one(".hub-news-dates").get_text(" ", strip=True)
+        dates = html(mkdocs_site, page.url).select_one(".hub-news-dates").get_text(" ", strip=True)
         assert "Published: " in dates.replace(" :", ":") or "Published" in dates
         assert facts.long_date(page.date("published")) in dates
         event = page.meta.get("event")
@@ -101,8 +101,8 @@ def test_news_shows_published_and_event_dates(built_site, model):
             assert facts.date_range(event.get("start"), event.get("end")) in dates
 
 
-def test_home_sends_each_audience_somewhere_in_one_click(built_site, hub_config):
-    doc = html(built_site, "")
+def test_home_sends_each_audience_somewhere_in_one_click(mkdocs_site, hub_config):
+    doc = html(mkdocs_site, "")
     routes = doc.select(".hub-routes .hub-route")
     assert [r["class"][1] for r in routes] == ["hub-route--public", "hub-route--staff", "hub-route--contributors"]
     for route in routes:
@@ -110,12 +110,12 @@ def test_home_sends_each_audience_somewhere_in_one_click(built_site, hub_config)
         assert len(links) == 1, route
         href = links[0]["href"]
         if not href.startswith("https://"):
-            assert (built_site / href / "index.html").is_file(), f"home route to missing page {href}"
+            assert (mkdocs_site / href / "index.html").is_file(), f"home route to missing page {href}"
 
 
-def test_a_to_z_and_topics_list_every_page_without_javascript(built_site, model):
-    az = html(built_site, "a-z/")
-    topics = html(built_site, "topics/")
+def test_a_to_z_and_topics_list_every_page_without_javascript(mkdocs_site, model):
+    az = html(mkdocs_site, "a-z/")
+    topics = html(mkdocs_site, "topics/")
     listed = [p for p in model.pages if p.type != "page"]
     az_links = {a.get_text(strip=True) for a in az.select("[data-hub-content] li a")}
     assert {p.title for p in listed} <= az_links
@@ -125,11 +125,11 @@ def test_a_to_z_and_topics_list_every_page_without_javascript(built_site, model)
             assert section is not None, f"no topic heading for {topic}"
         assert az.find("a", string=page.title)["href"].endswith(page.url.rsplit("/", 2)[-2] + "/")
     assert az.select_one("[data-hub-content] h2[id^=letter-]") is not None
-    assert (built_site / "guides" / "index.html").is_file(), "section landing page"
+    assert (mkdocs_site / "guides" / "index.html").is_file(), "section landing page"
 
 
-def test_sitemap_uses_review_dates_not_the_build_date(built_site, model):
-    root = ET.parse(built_site / "sitemap.xml").getroot()
+def test_sitemap_uses_review_dates_not_the_build_date(mkdocs_site, model):
+    root = ET.parse(mkdocs_site / "sitemap.xml").getroot()
     lastmod = {u.find(SITEMAP + "loc").text: u.find(SITEMAP + "lastmod").text for u in root}
     for page in model.pages:
         url = next((u for u in lastmod if u.endswith("/" + page.url) or (not page.url and u.endswith("/hub/"))), None)
@@ -137,8 +137,8 @@ def test_sitemap_uses_review_dates_not_the_build_date(built_site, model):
         assert lastmod[url] == page.date("last_reviewed").isoformat(), page.src_path
 
 
-def test_404_offers_search_a_to_z_and_home(built_site):
-    doc = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+def test_404_offers_search_a_to_z_and_home(mkdocs_site):
+    doc = BeautifulSoup((mkdocs_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert doc.h1.get_text(strip=True) == "Page not found"
     assert len(doc.select("form[role=search]")) == 2
     assert len({f["aria-label"] for f in doc.select("form[role=search]")}) == 2, "landmark names must differ"
@@ -146,8 +146,8 @@ def test_404_offers_search_a_to_z_and_home(built_site):
     assert any(h.endswith("a-z/") for h in hrefs) and any(h.endswith("topics/") for h in hrefs)
 
 
-def test_atom_feed_of_news(built_site, model, hub_config):
-    root = ET.parse(built_site / "news" / "feed.xml").getroot()
+def test_atom_feed_of_news(mkdocs_site, model, hub_config):
+    root = ET.parse(mkdocs_site / "news" / "feed.xml").getroot()
     assert root.tag == ATOM + "feed"
     entries = root.findall(ATOM + "entry")
     news = [p for p in model.pages if p.type == "news"]
@@ -161,30 +161,30 @@ CSS_URL = re.compile(r"""url\(\s*["']?(https?:)?//""", re.I)
 IMPORT = re.compile(r"""@import\s+(url\()?\s*["']?(https?:)?//""", re.I)
 
 
-def test_nothing_loads_from_outside_the_site(built_site, hub_config):
+def test_nothing_loads_from_outside_the_site(mkdocs_site, hub_config):
     """Only links people follow may leave the site: no fonts, scripts, styles or images from a CDN."""
     problems = []
-    for path in built_site.rglob("*.html"):
+    for path in mkdocs_site.rglob("*.html"):
         doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for tag in doc.select("script[src], img[src], iframe[src], link[href]:not([rel=canonical]):not([rel~=alternate])"):
             url = tag.get("src") or tag.get("href")
             if re.match(r"(https?:)?//", url) and not url.startswith(hub_config.site_url):
-                problems.append(f"{path.relative_to(built_site)}: {tag.name} {url}")
+                problems.append(f"{path.relative_to(mkdocs_site)}: {tag.name} {url}")
         text = path.read_text(encoding="utf-8")
         if "fonts.googleapis" in text or "fonts.gstatic" in text:
-            problems.append(f"{path.relative_to(built_site)}: Google Fonts")
-    for path in built_site.rglob("*.css"):
+            problems.append(f"{path.relative_to(mkdocs_site)}: Google Fonts")
+    for path in mkdocs_site.rglob("*.css"):
         text = path.read_text(encoding="utf-8")
         if CSS_URL.search(text) or IMPORT.search(text):
-            problems.append(f"{path.relative_to(built_site)}: loads a URL from outside")
+            problems.append(f"{path.relative_to(mkdocs_site)}: loads a URL from outside")
     assert not problems, "\n".join(problems)
 
 
-def test_navigation_sections_have_readable_titles(built_site, hub_config):
-    doc = html(built_site, "guides/")
+def test_navigation_sections_have_readable_titles(mkdocs_site, hub_config):
+    doc = html(mkdocs_site, "guides/")
     tabs = [a.get_text(strip=True) for a in doc.select(".md-tabs__link")]
     for folder, info in hub_config.hub["sections"].items():
-        if (built_site / folder).is_dir():
+        if (mkdocs_site / folder).is_dir():
             assert info["title"] in tabs, f"no tab titled {info['title']}: {tabs}"
 
 
@@ -197,10 +197,10 @@ def sidebar_links(doc: BeautifulSoup) -> list[str]:
     return [a["href"] for a in active.select("a.md-nav__link") if not a["href"].startswith("#")]
 
 
-def test_sidebar_lists_every_page_of_a_short_section(built_site, model):
+def test_sidebar_lists_every_page_of_a_short_section(mkdocs_site, model):
     guides = [p for p in model.pages if p.src_path.startswith("guides/") and p.src_path != "guides/index.md"]
     assert len(guides) > 3
-    links = sidebar_links(html(built_site, "guides/friends-and-family-test/"))
+    links = sidebar_links(html(mkdocs_site, "guides/friends-and-family-test/"))
     assert len(links) == len(guides) + 1, links  # every guide and the section's landing page
 
 

@@ -38,8 +38,8 @@ def tab(pg) -> dict:
     return pg.evaluate(FOCUSED)
 
 
-def test_first_tab_is_the_skip_link_and_it_goes_to_the_content(page, site_server):
-    page.goto(site_server.url)
+def test_first_tab_is_the_skip_link_and_it_goes_to_the_content(page, mkdocs_server):
+    page.goto(mkdocs_server.url)
     first = tab(page)
     assert "hub-skip-link" in first["cls"] and first["visible"], first
     page.keyboard.press("Enter")
@@ -48,8 +48,8 @@ def test_first_tab_is_the_skip_link_and_it_goes_to_the_content(page, site_server
     assert after["inMain"] and after["visible"], f"after the skip link, Tab went to {after}"
 
 
-def test_phone_menu_and_search_reached_by_keyboard_with_no_invisible_stop(mobile_page, site_server):
-    mobile_page.goto(site_server.url + GUIDE)
+def test_phone_menu_and_search_reached_by_keyboard_with_no_invisible_stop(mobile_page, mkdocs_server):
+    mobile_page.goto(mkdocs_server.url + GUIDE)
     seen = []
     for _ in range(200):
         focused = tab(mobile_page)
@@ -65,18 +65,18 @@ def test_phone_menu_and_search_reached_by_keyboard_with_no_invisible_stop(mobile
     assert len(seen) > 10, "the page's own links should be in the Tab order"
 
 
-def test_phone_menu_opens_closes_and_every_drawer_link_is_visible(mobile_page, site_server):
+def test_phone_menu_opens_closes_and_every_drawer_link_is_visible(mobile_page, mkdocs_server):
     pg = mobile_page
-    pg.goto(site_server.url + GUIDE)
+    pg.goto(mkdocs_server.url + GUIDE)
     menu = pg.locator(".hub-menu-button")
     for _ in range(5):
         if "hub-menu-button" in tab(pg)["cls"]:
             break
     assert menu.get_attribute("aria-expanded") == "false"
     pg.keyboard.press("Enter")
-    pg.wait_for_function("document.activeElement.closest('#hub-drawer')")
+    pg.wait_for_function("() => document.activeElement.closest('#hub-drawer')")
     # The drawer slides in over 0.25 s; on a busy machine focus arrives before it has finished.
-    pg.wait_for_function("document.getElementById('hub-drawer').getBoundingClientRect().left >= 0")
+    pg.wait_for_function("() => document.getElementById('hub-drawer').getBoundingClientRect().left >= 0")
     assert menu.get_attribute("aria-expanded") == "true"
     stops = [pg.evaluate(FOCUSED)] + [tab(pg) for _ in range(12)]
     in_drawer = [s for s in stops if s["inDrawer"]]
@@ -90,8 +90,8 @@ def test_phone_menu_opens_closes_and_every_drawer_link_is_visible(mobile_page, s
     assert pg.evaluate("getComputedStyle(document.getElementById('hub-drawer')).visibility") == "hidden"
 
 
-def test_focus_indicator_is_the_nhs_yellow(page, site_server):
-    page.goto(site_server.url + GUIDE)
+def test_focus_indicator_is_the_nhs_yellow(page, mkdocs_server):
+    page.goto(mkdocs_server.url + GUIDE)
     tab(page)
     tab(page)  # the home link in the header
     colour = page.evaluate("getComputedStyle(document.activeElement).backgroundColor")
@@ -104,7 +104,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
-def test_axe_finds_no_violations(browser, site_server, built_site, width, scheme):
+def test_axe_finds_no_violations(browser, mkdocs_server, mkdocs_site, width, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
@@ -112,8 +112,8 @@ def test_axe_finds_no_violations(browser, site_server, built_site, width, scheme
     pg = context.new_page()
     axe, problems = Axe(), []
     try:
-        for url in [u for u in AXE_PAGES if (built_site / u / "index.html").is_file()]:
-            pg.goto(site_server.url + url)
+        for url in [u for u in AXE_PAGES if (mkdocs_site / u / "index.html").is_file()]:
+            pg.goto(mkdocs_server.url + url)
             expected = "slate" if scheme == "dark" else "default"
             assert pg.evaluate("document.body.dataset.mdColorScheme") == expected
             result = axe.run(pg, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
@@ -124,11 +124,11 @@ def test_axe_finds_no_violations(browser, site_server, built_site, width, scheme
     assert not problems, "\n".join(problems)
 
 
-def test_without_javascript_nothing_dead_is_offered_and_the_a_to_z_is_there(browser, site_server):
+def test_without_javascript_nothing_dead_is_offered_and_the_a_to_z_is_there(browser, mkdocs_server):
     context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
     pg = context.new_page()
     try:
-        pg.goto(site_server.url + GUIDE)
+        pg.goto(mkdocs_server.url + GUIDE)
         stops = []
         for _ in range(4):
             pg.keyboard.press("Tab")
@@ -140,7 +140,7 @@ def test_without_javascript_nothing_dead_is_offered_and_the_a_to_z_is_there(brow
         context.close()
 
 
-def test_404_page_works_at_the_published_address(browser, built_site, hub_config, tmp_path):
+def test_404_page_works_at_the_published_address(browser, mkdocs_site, hub_config, tmp_path):
     """404.html links its assets from the site's root path (/hub/), so serve the site there."""
     from urllib.parse import urlsplit
 
@@ -150,7 +150,7 @@ def test_404_page_works_at_the_published_address(browser, built_site, hub_config
     prefix = urlsplit(hub_config.site_url).path.strip("/")
     root = tmp_path / "root"
     (root / prefix).parent.mkdir(parents=True, exist_ok=True)
-    (root / prefix).symlink_to(built_site, target_is_directory=True)
+    (root / prefix).symlink_to(mkdocs_site, target_is_directory=True)
     server = LoopbackServer(root)
     context = browser.new_context(viewport={"width": 375, "height": 740})
     pg = context.new_page()

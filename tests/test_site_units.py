@@ -93,7 +93,7 @@ def test_a_to_z_groups_by_first_letter_in_order(small_site):
     assert [e.title for e in dict(groups)["N"]] == ["New news"]
     page = indexes.a_to_z_page(small_site)
     assert page.src_path == "a-z.md"
-    assert "- [apples and pears](guides/apples.md) (Guide): About apples and pears." in page.body
+    assert "- [apples and pears](guides/apples.md) (Guide): About apples and pears\\." in page.body
     assert "## Z { #letter-z }" in page.body and "[0–9](#letter-numbers)" in page.body
 
 

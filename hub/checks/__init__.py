@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hub.checks import acronyms, headings, images, link_text, links, plain_english, unsafe_html
+from hub.checks import acronyms, files, headings, images, link_text, links, plain_english, plain_text, unsafe_html
 from hub.findings import Finding
 
-# Front matter and review dates are checked by the content model (hub/content/model.py), check "front-matter".
+# Front matter and review dates are checked by the content model (hub/content/model.py), check "front-matter";
+# so are symbolic links in content/ (check "files"), because nothing may be read through them.
 SOURCE: list = [  # run(site, config) -> list[Finding], pointing at Markdown lines
     images.run,
     link_text.run,
     links.run,
     headings.run,
     unsafe_html.run,
+    plain_text.run,
+    files.run,
     plain_english.run,
     acronyms.run,
 ]

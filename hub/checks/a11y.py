@@ -24,6 +24,7 @@ from pathlib import Path
 from hub.checks.loopback import Loopback, site_prefix
 from hub.checks.pages import finding, line_containing, page_for_url
 from hub.findings import ERROR, Finding
+from hub.progress import Progress
 
 CHECK = "accessibility"
 CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
@@ -108,6 +109,7 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
         for url in urls:
             jobs.put_nowait((view, url))
     problems: list[Problem] = []
+    progress = Progress("Accessibility pass", jobs.qsize(), "page views")
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -116,6 +118,7 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
             contexts[view] = await browser.new_context(
                 viewport={"width": view.width, "height": view.height}, is_mobile=view.mobile,
                 has_touch=view.mobile, color_scheme=view.scheme, reduced_motion="reduce")
+            await contexts[view].add_init_script(CSP_LISTENER)
 
         async def worker():
             pages = {}
@@ -128,6 +131,7 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
                 except Exception as e:  # noqa: BLE001 - one page that will not load must not hide the rest
                     problems.append(Problem(url, view.name, "page-error", f"the page could not be tested: {e}"[:300],
                                             "open the page in a browser and check it loads"))
+                progress.step()
             for pg in pages.values():
                 await pg.close()
 
@@ -139,6 +143,13 @@ async def _audit(base, urls, views, workers) -> list[Problem]:
 async def _test_page(page, base: str, url: str, view: View, axe_script: str) -> list[Problem]:
     await page.goto(base + url, wait_until="load")
     found = []
+    blocked = await page.evaluate("window.__hubCspViolations || []")
+    if blocked:
+        found.append(Problem(url, view.name, "content-security-policy",
+                             f"the page's Content Security Policy blocked {len(blocked)} thing(s), for example "
+                             + "; ".join(blocked[:3]),
+                             "move inline script or style into the theme's .js and .css files, and load nothing "
+                             "from other sites", tuple(blocked[:5])))
     scheme = await page.evaluate("document.body && document.body.getAttribute('data-md-color-scheme')")
     if view.scheme == "dark" and scheme not in (None, "slate"):
         found.append(Problem(url, view.name, "dark-mode", f"the page did not switch to dark mode (scheme '{scheme}')",
@@ -168,6 +179,15 @@ def _first_fix(nodes) -> str:
 
 
 # Measured with transitions off, so the focused style is the final one, not a frame of an animation.
+# Collects what the page's Content Security Policy blocks, as the page loads.
+CSP_LISTENER = r"""
+window.__hubCspViolations = [];
+document.addEventListener("securitypolicyviolation", e => {
+  window.__hubCspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline code"}` +
+                                 (e.sourceFile ? ` (${e.sourceFile.split("/").pop()}:${e.lineNumber})` : ""));
+});
+"""
+
 NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 FOCUS_SCRIPT = r"""
@@ -231,7 +251,11 @@ FIRST_TAB_SCRIPT = r"""
 
 async def _keyboard(page, url: str, view: View) -> list[Problem]:
     found = []
-    await page.add_style_tag(content=NO_MOTION_CSS)
+    # A constructed style sheet, not a <style> element: the pages' Content Security Policy
+    # (rightly) refuses inline styles, and the check must see the pages as visitors do.
+    await page.evaluate("""css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);
+                                    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""",
+                        NO_MOTION_CSS)
     await page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
     await page.keyboard.press("Tab")
     first = await page.evaluate(FIRST_TAB_SCRIPT)

@@ -88,15 +88,27 @@ def _file_problems(image, page):
     if not parts.path:
         yield ("the image has no file address", "add the path to the image file, for example images/chart.png")
         return
+    if not inside_content(page, resolve(page, parts.path)):
+        yield (f"the image {parts.path} is outside the content folder, so it cannot be published",
+               "save the image inside content/ (for example beside the page) and link to it there")
+        return
     if not resolve(page, parts.path).is_file():
         yield (f"the image file {parts.path} does not exist",
                f"check the spelling; paths are relative to {page.src_path}, for example ../images/chart.png")
 
 
+def content_root(page) -> Path:
+    return page.source.parents[page.src_path.count("/")]
+
+
 def resolve(page, path: str) -> Path:
     """A path written in a page, as a file: relative to the page's folder, or to content/ if it starts with /."""
     path = unquote(path)
-    content_root = page.source.parents[page.src_path.count("/")]
     if path.startswith("/"):
-        return (content_root / path.lstrip("/")).resolve()
+        return (content_root(page) / path.lstrip("/")).resolve()
     return (page.source.parent / path).resolve()
+
+
+def inside_content(page, file: Path) -> bool:
+    """Only files inside content/ are published: a path that climbs out of it (../../..) leads nowhere on the site."""
+    return file.is_relative_to(content_root(page).resolve())

@@ -60,6 +60,10 @@ def problems(target: str, page, site, by_file):
     linked = page
     if path:
         file = images.resolve(page, path)
+        if not images.inside_content(page, file):
+            yield (f"the link points to {path}, which is outside the content folder",
+                   "link only to pages and files inside content/, or to a full web address (https://…)")
+            return
         if path.endswith(".md"):
             linked = by_file.get(file)
             if linked is None:

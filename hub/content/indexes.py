@@ -11,7 +11,9 @@ two builds give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -124,11 +126,21 @@ def _list(entries: list[Entry], source: str, link: Linker) -> list[str]:
     return lines
 
 
+# The characters Python-Markdown lets a backslash escape; a backslash before any other
+# character would be shown as it is.
+MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
 def _escape(text: str) -> str:
-    """Keep titles and summaries as plain text inside Markdown."""
-    for ch in "\\[]*_`<>":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """A title or summary as Markdown that renders to exactly that text, never to markup.
+
+    `<`, `>` and `&` become character references (Markdown passes them through, so the
+    reader sees the character); Markdown's own punctuation is backslash-escaped, so no
+    title can make a link, emphasis or an attribute list; and line breaks become spaces,
+    because a new line could start a new block (a heading, a list, an abbreviation).
+    """
+    one_line = " ".join(str(text).split())
+    return MARKDOWN_ESCAPABLE.sub(r"\\\1", html.escape(one_line, quote=False))
 
 
 def _meta(title: str, summary: str, pages) -> dict:
@@ -193,6 +205,6 @@ def section_pages(site, sections: dict, link: Linker = relative_link) -> list[Ge
         info = sections.get(folder) or {}
         title = info.get("title") or folder.capitalize()
         summary = info.get("summary") or f"All {title.lower()} on the hub."
-        body = [summary, ""] + _list([_entry(p) for p in pages], src, link) + [""]
+        body = [_escape(summary), ""] + _list([_entry(p) for p in pages], src, link) + [""]
         out.append(Generated(src, _meta(title, summary, pages), "\n".join(body)))
     return out

@@ -17,7 +17,7 @@ from pathlib import Path
 from hub.findings import ERROR, WARNING, Finding, relpath
 
 from . import schema
-from .frontmatter import FrontMatterError, decode, parse_date, split
+from .frontmatter import FrontMatterError, check_size, decode, parse_date, split
 
 PLACEHOLDER_RE = re.compile(r"\bREPLACE\b")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -34,6 +34,10 @@ class Page:
     body: str
     body_start: int
     type: str = ""
+    # Every text value in the front matter: (path of keys, file line, text), for the plain-text check.
+    texts: list = field(default_factory=list)
+    # Characters the parser replaced (frontmatter.Problem), reported by the plain-text check.
+    text_problems: list = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -100,18 +104,39 @@ def today() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
+def all_files(root: Path) -> list[Path]:
+    """Every file under content/, symbolic links included but never followed.
+
+    Only what is really inside content/ may be published: a link could bring in any
+    file on the machine that builds the site. Hidden files and folders (.git, editor
+    files) are left out, as both engines leave them out.
+    """
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(folder)
+        found += [here / d for d in dirs if (here / d).is_symlink()]
+        found += [here / f for f in sorted(files) if not f.startswith(".")]
+    return sorted(found)
+
+
+def symlinks(root: Path) -> list[Path]:
+    return [p for p in all_files(root) if p.is_symlink()]
+
+
 def content_files(root: Path) -> list[Path]:
-    return sorted(
-        p for p in root.rglob("*.md")
-        if not any(part in NOT_PAGES for part in p.relative_to(root).parts)
-    )
+    """The Markdown pages: every real .md file under content/ outside the data folder."""
+    return [p for p in all_files(root)
+            if p.suffix == ".md" and not p.is_symlink()
+            and not any(part in NOT_PAGES for part in p.relative_to(root).parts)]
 
 
 def load_site(root: Path | str = "content", repo: Path | str | None = None) -> Site:
     root = Path(root)
+    key = _fingerprint(root, repo, all_files(root))
     files = content_files(root)
-    key = _fingerprint(root, repo, files)
     site = Site(root)
+    site.findings.extend(_symlink_findings(root, repo))
     for path in files:
         page, problems = load_page(path, root, repo)
         site.findings.extend(problems)
@@ -133,7 +158,7 @@ _latest: dict[tuple, Site] = {}
 def _fingerprint(root: Path, repo, files: list[Path]) -> tuple:
     stats = []
     for path in files:
-        st = path.stat()
+        st = path.lstat()
         stats.append((path.relative_to(root).as_posix(), st.st_mtime_ns, st.st_size))
     repo = Path(repo).resolve().as_posix() if repo is not None else None
     return (root.resolve().as_posix(), repo, today().isoformat(), tuple(stats))
@@ -145,19 +170,30 @@ def load_site_again(root: Path | str = "content", repo: Path | str | None = None
     Callers must treat the Site as read-only: it may be shared with whoever loaded it first.
     """
     root = Path(root)
-    site = _latest.get(_fingerprint(root, repo, content_files(root)))
+    site = _latest.get(_fingerprint(root, repo, all_files(root)))
     return site if site is not None else load_site(root, repo)
+
+
+def _symlink_findings(root: Path, repo) -> list[Finding]:
+    return [Finding(relpath(link.parent, repo) + "/" + link.name, 1,
+                    "this is a symbolic link: only files really inside content/ can be published",
+                    "replace the link with the file itself (a copy), or remove it", ERROR, "files")
+            for link in symlinks(root)]
 
 
 def load_page(path: Path, root: Path, repo: Path | str | None = None) -> tuple[Page | None, list[Finding]]:
     shown = relpath(path, repo)
     src_path = path.relative_to(root).as_posix()
     try:
+        check_size(path.stat().st_size)
         parsed = split(decode(path.read_bytes()))
     except FrontMatterError as e:
         return None, [Finding(shown, e.line, e.message, e.fix, ERROR, "front-matter")]
-    page = Page(path, src_path, parsed.data, parsed.lines, parsed.body, parsed.body_start)
-    problems = [Finding(shown, line, msg, fix, sev, "front-matter") for line, msg, fix, sev in validate(page)]
+    page = Page(path, src_path, parsed.data, parsed.lines, parsed.body, parsed.body_start, texts=parsed.texts,
+                text_problems=[p for p in parsed.problems if p.check != "front-matter"])
+    problems = [Finding(shown, p.line, p.message, p.fix, ERROR, p.check)
+                for p in parsed.problems if p.check == "front-matter"]
+    problems += [Finding(shown, line, msg, fix, sev, "front-matter") for line, msg, fix, sev in validate(page)]
     return page, problems
 
 

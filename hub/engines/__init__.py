@@ -1,15 +1,17 @@
-"""Rendering engines, one folder each. Each engine.py offers build(config, out_dir, offline=False) and serve(config, host, port).
+"""Rendering engines, one folder each. Each engine.py offers build(config, out_dir, offline=False);
+hub/serve.py previews either of them.
 
-MkDocs with Material is the default; Pelican builds the same content so the
-hub never depends on one generator.
+Pelican with the NHS.UK design system is the default edition. MkDocs with Material
+builds the same content (`--engine mkdocs`) and stays fully supported: the hub never
+depends on one generator, and Material reaches its end of life in May 2027.
 """
 from __future__ import annotations
 
 import importlib
 import logging
 
-ENGINES = ("mkdocs", "pelican")
-DEFAULT = "mkdocs"
+ENGINES = ("pelican", "mkdocs")
+DEFAULT = "pelican"
 
 
 class BuildFailed(Exception):

@@ -1,4 +1,4 @@
-"""The default engine: MkDocs with the Material theme, customised from theme/.
+"""The Material edition: MkDocs with the Material theme, customised from theme/ (`--engine mkdocs`).
 
 The hub's own steps (content validation, per-type layouts, generated pages,
 search index) run inside MkDocs as hooks (hub/engines/mkdocs/hooks.py), so that
@@ -57,11 +57,3 @@ def _as_findings(records) -> list[Finding]:
             path = "content/" + msg.split("Doc file '", 1)[1].split("'", 1)[0]
         out.append(Finding(path, 0, msg, "", sev, "build"))
     return out
-
-
-def serve(config, host: str = "127.0.0.1", port: int = 8000) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    # Serve at the root of the address, whatever path the published site_url has.
-    mkdocs_serve(config_file=str(config.path), dev_addr=f"{host}:{port}", livereload=True,
-                 site_url=f"http://{host}:{port}/")

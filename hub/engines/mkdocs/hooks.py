@@ -16,8 +16,10 @@ if str(ROOT) not in sys.path:  # `mkdocs build` run directly does not put the re
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hub import config as hub_config  # noqa: E402
+from hub import robots  # noqa: E402
 from hub.engines.mkdocs import site as mkdocs_site  # noqa: E402
 from hub.content import load_site_again  # noqa: E402
+from hub.content.frontmatter import without_controls  # noqa: E402
 from hub.findings import ERROR  # noqa: E402
 
 _state: dict = {}
@@ -25,6 +27,11 @@ _state: dict = {}
 
 def on_config(config):
     _state["hub"] = hub_config.load(config.config_file_path)
+    # MkDocs read mkdocs.yml itself: its text settings get the same treatment as the hub's copy
+    # (control characters replaced; `check` reports them).
+    for key in ("site_name", "site_description", "copyright"):
+        config[key] = without_controls(config[key])
+    config.extra["hub"] = without_controls(config.extra.get("hub") or {})
     return config
 
 
@@ -37,9 +44,12 @@ def on_files(files, config):
         raise PluginError(f"the content has {len(errors)} problem(s):\n{listing}")
     _state["site"] = site
     _state["pages"] = {p.src_path: p for p in site.pages}
-    # theme/pelican/ holds the other engine's theme; keep it out of this site.
+    # theme/pelican/ holds the other engine's theme; keep it out of this site. And only files
+    # really inside content/ are published: the content model stops the build above for a
+    # symbolic link, and nothing read through one may reach the site even so.
+    docs = Path(config.docs_dir).resolve()
     for f in list(files):
-        if f.src_uri.startswith("pelican/"):
+        if f.src_uri.startswith("pelican/") or mkdocs_site.outside_docs(f, docs):
             files.remove(f)
     _state["files"] = files
     _state["generated"] = mkdocs_site.add_generated_pages(files, config, site)
@@ -47,6 +57,7 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
+    mkdocs_site.escape_hub_templates(env, config)
     env.globals["hub_links"] = mkdocs_site.site_links(config, files)
     return env
 
@@ -73,6 +84,7 @@ def on_post_build(config):
     import search
 
     mkdocs_site.write_feed(config, _state["site"], _state["files"])
+    robots.write(Path(config.site_dir), config.site_url or "")  # beside MkDocs' own sitemap.xml
 
     try:
         search.build_index(Path(config.site_dir), _state["hub"], _state["site"],

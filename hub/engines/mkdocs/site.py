@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
-from hub import feeds
+from hub import feeds, security
 from hub.content import facts, indexes, schema
 
 
@@ -27,6 +27,14 @@ def hub_settings(config) -> dict:
 
 
 # --- on_files --------------------------------------------------------------------------
+
+def outside_docs(file, docs: Path) -> bool:
+    """A content file that is a symbolic link, or reached through one (theme and generated files aside)."""
+    if not file.abs_src_path or not file.src_dir or Path(file.src_dir).resolve() != docs:
+        return False
+    path = Path(file.abs_src_path)
+    return path.is_symlink() or not path.resolve().is_relative_to(docs)
+
 
 def add_generated_pages(files, config, site) -> dict:
     """Add the A to Z, topic index and missing section pages; return them by src_path."""
@@ -42,6 +50,23 @@ def add_generated_pages(files, config, site) -> dict:
 
 
 # --- on_env ----------------------------------------------------------------------------
+
+def escape_hub_templates(env, config) -> None:
+    """Turn Jinja autoescaping on for every template in theme/, and give templates the page policy.
+
+    MkDocs' Jinja environment escapes nothing, and Material's templates expect that. The
+    hub's own templates (theme/, including its replacements for Material's base, navigation
+    and tabs, which print titles) are escaped by default, so a title, summary or setting is
+    always text; page HTML that Markdown made is marked `| safe` where it is placed.
+    Material's remaining templates print no front matter or settings text.
+    """
+    theme_dir = Path(config.theme.custom_dir)
+    own = {p.relative_to(theme_dir).as_posix() for p in theme_dir.rglob("*.html")
+           if p.relative_to(theme_dir).parts[0] != "pelican"}
+    env.autoescape = lambda name: name in own
+    env.globals["hub_csp"] = security.CONTENT_SECURITY_POLICY
+    env.globals["hub_language"] = security.LANGUAGE
+
 
 def site_links(config, files) -> dict:
     """Addresses every page links to (footer, 404, feed), as this build publishes them."""
@@ -179,6 +204,10 @@ def prepare_page(page, config, models: dict, generated: dict):
     model = models.get(src)
     if model is not None:
         meta, page_type = model.meta, model.type
+        # MkDocs parsed the front matter itself, with none of the content model's limits;
+        # use the model's values (control characters replaced), so the navigation and
+        # every template show what `check` saw.
+        page.meta.update(model.meta)
     elif src in generated:
         meta, page_type = generated[src].meta, schema.SITE_PAGE
     else:

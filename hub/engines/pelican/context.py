@@ -6,14 +6,30 @@ same words. URLs are site-relative; templates put {{ SITEURL }}/ in front.
 """
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
+from hub import site_images
 from hub.content import schema
 from hub.content.facts import long_date, page_facts, topic_label
 from hub.content.indexes import anchor
 
 from hub.content.model import type_for
-from .urls import generated_url, page_url
+from .urls import NEWS_INDEX, generated_url, page_url
+
+# The page GitHub Pages serves for an address that has no page.
+NOT_FOUND_URL = "404.html"
+
+
+def nhs_organisation(config) -> bool:
+    """Only an NHS organisation may show the NHS logo and NHS icons (extra.hub.publisher.nhs_organisation: true).
+
+    Missing, or anything but true, means no: the header shows the site's name alone.
+    """
+    publisher = config.hub.get("publisher")
+    return isinstance(publisher, dict) and publisher.get("nhs_organisation") is True
 
 
 class HubContext:
@@ -23,6 +39,13 @@ class HubContext:
         self.site_name = config.site_name
         self.description = config.site_description
         self.repository = (config.hub.get("repository") or "").rstrip("/")
+        self.copyright = str(config.raw.get("copyright") or "")
+        # Absolute, ending in "/", or "" when mkdocs.yml has no site_url (then no canonical links,
+        # og:url or og:image, which must be absolute).
+        self.site_url = config.site_url
+        self.card = site_images.card(config.site_name, config.site_description)
+        self.icon_path = site_images.ICON_PATH
+        self.news_index = NEWS_INDEX
         self.sections = config.hub.get("sections") or {}
         self.archive_url = archive_url
         self.feed_url = "news/feed.xml"
@@ -30,8 +53,10 @@ class HubContext:
         self.root_path = "./" if offline else (urlsplit(config.site_url).path or "/")
         # src_path -> (front matter, type), for written and generated pages alike.
         self._meta: dict[str, tuple[dict, str]] = {p.src_path: (p.meta, p.type) for p in site.pages}
+        # Generated pages are site pages, as in the MkDocs build: no "Guide" caption over "Guides".
+        self._generated_pages = {g.src_path for g in generated}
         for g in generated:
-            self._meta[g.src_path] = (g.meta, type_for(g.src_path))
+            self._meta[g.src_path] = (g.meta, schema.SITE_PAGE)
 
     # Addresses -----------------------------------------------------------
     def url(self, src_path: str) -> str:
@@ -48,18 +73,58 @@ class HubContext:
     def has(self, src_path: str) -> bool:
         return src_path in self._meta
 
+    def absolute(self, url: str) -> str:
+        """A site-relative URL as a full address, or "" when the site has no site_url."""
+        return self.site_url + url if self.site_url else ""
+
+    def canonical_url(self, src_path: str, url: str = "") -> str:
+        """The page's address on the published site. An offline copy names the online page, not its own file."""
+        return self.absolute(page_url(src_path) if src_path else url)
+
+    @property
+    def not_found_url(self) -> str:
+        return NOT_FOUND_URL
+
+    # Publisher -----------------------------------------------------------
+    @property
+    def nhs_organisation(self) -> bool:
+        return nhs_organisation(self.config)
+
+    @property
+    def contributing_url(self) -> str:
+        return f"{self.repository}/blob/main/CONTRIBUTING.md" if self.repository else ""
+
     # Page facts ----------------------------------------------------------
     def facts(self, src_path: str) -> dict:
         meta, page_type = self._meta.get(src_path, ({}, schema.SITE_PAGE))
         return page_facts(meta, page_type)
 
+    def og_type(self, src_path: str) -> str:
+        """Open Graph type, as the MkDocs theme chooses it: content pages are articles, the rest the website."""
+        _, page_type = self._meta.get(src_path, ({}, schema.SITE_PAGE))
+        return "article" if page_type in schema.FOLDERS.values() else "website"
+
+    def contents(self, src_path: str, html: str, hide=(), before=()) -> list[dict]:
+        """The "On this page" list: {id, text} for each section, or [] when a list would not help.
+
+        A list is worth having from two sections up. `before` are sections the layout adds
+        above the body (a contact page's ways to get in touch). Generated pages (A to Z,
+        topics) open with links to their own sections already, and a page can leave the
+        list out with `hide: [toc]` in its front matter, as on the MkDocs site.
+        """
+        if self.is_generated(src_path) or "toc" in (hide or ()):
+            return []
+        sections = [*before, *h2_sections(html)]
+        return sections if len(sections) > 1 else []
+
     def edit_url(self, src_path: str) -> str:
-        if not self.repository or src_path not in self._meta or self._generated(src_path):
+        if not self.repository or src_path not in self._meta or self.is_generated(src_path):
             return ""
         return f"{self.repository}/edit/main/{self.config.raw.get('docs_dir', 'content')}/{src_path}"
 
-    def _generated(self, src_path: str) -> bool:
-        return not (self.config.content_dir / src_path).exists()
+    def is_generated(self, src_path: str) -> bool:
+        """A page the build writes (A to Z, topics, section landing pages), not a contributor."""
+        return src_path in self._generated_pages
 
     def pages(self, page_type: str) -> list[dict]:
         """Every page of a type as {title, summary, url}, by title: for cards and lists."""
@@ -153,9 +218,57 @@ def h2_sections(html: str) -> list[dict]:
             for h in BeautifulSoup(html or "", "html.parser").find_all("h2") if h.get("id")]
 
 
+def _html_formatter():
+    """HTML as NHS.UK frontend writes it: <input> not <input/>, `novalidate` not `novalidate=""`,
+    and &, < and > always escaped in text and attributes."""
+    from bs4.dammit import EntitySubstitution
+    from bs4.formatter import HTMLFormatter
+
+    return HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix="",
+                         empty_attributes_are_booleans=True)
+
+
+def without_nhs_logo(header_html: str) -> Markup:
+    """NHS.UK frontend's header (nhsukHeader macro output) without the NHS logo, for sites that
+    are not NHS organisations.
+
+    The macro always draws the logo: here, in a link home labelled "NHS <service> homepage"
+    that also holds the service name. That link becomes the service name linked on its own,
+    as the macro writes it when the name has a link of its own, so it is named by the words
+    a reader sees and keeps NHS.UK frontend's styles. The input is the macro's autoescaped
+    output; it is parsed and written back as HTML, never unescaped.
+    """
+    return Markup(_without_nhs_logo(str(header_html)))
+
+
+# Pages in the same folder and section have the same header, so a big site parses only a few
+# (about 9 ms each), not one per page.
+@functools.lru_cache(maxsize=256)
+def _without_nhs_logo(header_html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(header_html, "html.parser")
+    service = soup.select_one(".nhsuk-header__service")
+    logos = service.select(".nhsuk-header__logo, .nhsuk-header__organisation-logo") if service else []
+    if not logos:
+        raise ValueError("nhsukHeader's markup has changed: no NHS logo found in .nhsuk-header__service")
+    for logo in logos:
+        logo.decompose()
+    for link in service.select("a.nhsuk-header__service-logo"):
+        name = link.select_one(".nhsuk-header__service-name")
+        if name is None:  # a logo-only link: nothing left to link
+            link.decompose()
+            continue
+        home = soup.new_tag("a", attrs={"class": "nhsuk-header__service-name", "href": link["href"]})
+        home.string = name.get_text(strip=True)
+        link.replace_with(home)
+    return soup.decode(formatter=_html_formatter())
+
+
 def topic_anchor(topic: str) -> str:
     """The id of a topic's heading on the topic index (hub.content.indexes)."""
     return "topic-" + anchor(topic)
 
 
-FILTERS = {"long_date": long_date, "h2_sections": h2_sections, "topic_anchor": topic_anchor}
+FILTERS = {"long_date": long_date, "h2_sections": h2_sections, "topic_anchor": topic_anchor,
+           "without_nhs_logo": without_nhs_logo}

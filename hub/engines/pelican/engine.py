@@ -1,10 +1,12 @@
-"""The second engine: Pelican with an NHS.UK theme (theme/pelican/), from the same content/ and mkdocs.yml.
+"""The default engine: Pelican with the NHS.UK theme (theme/pelican/), from the same content/ and mkdocs.yml.
 
 Pelican runs in-process through its Python API. Settings are built from
 mkdocs.yml (hub/engines/pelican/settings.py), the reader gives every page the
 URL MkDocs gives it, and after Pelican has written the pages this module adds
 what both engines share: the NHS.UK frontend assets, the Atom feed of news
-(hub.feeds) and the search index (search.build_index).
+(hub.feeds), the social card and site icon (hub.site_images), robots.txt
+(hub.robots) and the search index (search.build_index). sitemap.xml comes from
+the pelican-sitemap plugin (see settings.py).
 """
 from __future__ import annotations
 
@@ -32,7 +34,13 @@ def generated_pages(config, site) -> list:
 def _content_with_generated(config, generated, into: Path) -> Path:
     """A copy of content/ with the generated pages written in, so Pelican reads them like any page."""
     path = into / "content"
-    shutil.copytree(config.content_dir, path, ignore=shutil.ignore_patterns("_data", ".*"))
+
+    def not_published(folder, names):
+        # Data files are read by the build, not published; symbolic links are never followed
+        # (the content model reports them, and the pipeline stops before this).
+        return {n for n in names if n == "_data" or n.startswith(".") or (Path(folder) / n).is_symlink()}
+
+    shutil.copytree(config.content_dir, path, ignore=not_published)
     for g in generated:
         target = path / g.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -43,11 +51,14 @@ def _content_with_generated(config, generated, into: Path) -> Path:
 def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     """Render the site into out_dir with Pelican. Returns Pelican's warnings as findings; raises BuildFailed on errors."""
     from pelican import Pelican
+    from pelican.plugins import sitemap
     from pelican.settings import read_settings
 
     import search
+    from hub import robots, site_images
     from hub.content import load_site
     from hub.engines.pelican import assets
+    from hub.engines.pelican.context import nhs_organisation
     from hub.engines.pelican.settings import build_settings
 
     out_dir = Path(out_dir)
@@ -58,6 +69,11 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
                                    ERROR, "build")]) from None
 
     site = load_site(config.content_dir, config.root)
+    # Content the model cannot read safely (front matter, symbolic links) is never rendered,
+    # as the MkDocs hooks refuse it too, even when this engine is called on its own.
+    unreadable = [f for f in site.findings if f.severity == ERROR]
+    if unreadable:
+        raise BuildFailed(unreadable)
     generated = generated_pages(config, site)
     problems = _check_home_routes(config, {p.src_path for p in site.pages} | {g.src_path for g in generated})
     if problems:
@@ -68,6 +84,10 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="hub-pelican-") as tmp:
         content = _content_with_generated(config, generated, Path(tmp))
         settings = read_settings(override=build_settings(config, site, generated, content, out_dir, offline=offline))
+        # pelican-sitemap keeps its queue of pages in one object for the whole process. A build
+        # that stopped part-way (a broken edit under `serve`) leaves it holding that build, and
+        # the plugin would then skip every later sitemap, so each build starts it afresh.
+        sitemap.generator.__init__()
         try:
             pelican = Pelican(settings)
             # Pelican prints a summary line; the hub reports findings instead.
@@ -87,6 +107,10 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
 
     assets.copy_into(out_dir)
     _write_feed(config, site, out_dir, offline)
+    site_images.write_card(out_dir, config.site_name, config.site_description)
+    if not nhs_organisation(config):  # NHS organisations use NHS.UK frontend's icons
+        site_images.write_icon(out_dir, config.site_name)
+    robots.write(out_dir, config.site_url)
     search.build_index(out_dir, config, site, offline=offline)
     return findings
 
@@ -135,42 +159,3 @@ def _missing_links(missing) -> list[Finding]:
     return [Finding(f"content/{src}", 0, f"the link '{link}' points to a page that does not exist",
                     "check the file name and folder of the page you are linking to", WARNING, "build")
             for src, link in sorted(set(missing))]
-
-
-# --- serve ---------------------------------------------------------------------------------
-
-def serve(config, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Build into a temporary folder, serve it with live reload, and rebuild whenever content,
-    the Pelican theme or mkdocs.yml changes.
-
-    The server is MkDocs' live-reload server (it only serves a folder and reloads open
-    browser tabs, nothing MkDocs-specific). Each rebuild runs the full pipeline, so a
-    contributor sees the problems `check` would report, and a broken edit leaves the
-    last good site being served. site/ is not touched, as with `mkdocs serve`.
-    """
-    from mkdocs.livereload import LiveReloadServer
-
-    from hub import pipeline
-    from hub.engines.pelican.settings import THEME
-    from hub.findings import report
-
-    preview = Path(tempfile.mkdtemp(prefix="hub-pelican-serve-"))
-    out = preview / "site"
-
-    def rebuild():
-        report(pipeline.build(config, engine="pelican", out=out))
-
-    rebuild()
-    out.mkdir(exist_ok=True)  # so the server can start even if the first build failed
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
-    for path in (config.content_dir, THEME, config.path):
-        server.watch(str(path))
-    print(f"Serving the Pelican site at http://{host}:{port}/ (Ctrl+C to stop); "
-          "it rebuilds and reloads when a file changes.", flush=True)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
-        shutil.rmtree(preview, ignore_errors=True)

@@ -55,4 +55,7 @@ class HubMarkdownReader(YAMLMetadataReader):
         metadata["hub_src"] = src_path
         if type_for(src_path) == FOLDERS["news"] and "published" in metadata:
             metadata["date"] = self.process_metadata("date", str(metadata["published"]))
+        # sitemap.xml's lastmod (pelican-sitemap reads `modified`), as the MkDocs build dates pages.
+        if "last_reviewed" in metadata:
+            metadata["modified"] = self.process_metadata("modified", str(metadata["last_reviewed"]))
         return content, metadata

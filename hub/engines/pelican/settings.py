@@ -6,21 +6,22 @@ repeats a fact that mkdocs.yml already holds.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
 
-from hub.content.schema import FOLDERS
+from pelican.plugins import sitemap
+
+from hub import security
 
 from . import context, plugin
-from .urls import generated_url, save_as
+from .context import NOT_FOUND_URL
+from .urls import ARCHIVE, NEWS, NEWS_INDEX, generated_url, save_as
 
 THEME = Path(__file__).resolve().parents[3] / "theme" / "pelican"
 # MkDocs always renders these, whatever mkdocs.yml lists, so Pelican must too.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
-NEWS = next(folder for folder, t in FOLDERS.items() if t == "news")
-NEWS_INDEX = f"{NEWS}/index.md"
-ARCHIVE = f"{NEWS}/archive"
 
 
 def markdown_settings(config) -> dict:
@@ -42,6 +43,18 @@ def nhsuk_templates() -> str:
     return str(Path(nhsuk_frontend_jinja.__file__).parent / "templates")
 
 
+def sitemap_settings(archive_url: str, listed: bool = True) -> dict:
+    """The same addresses as the MkDocs sitemap: not the 404 page, and not the news archive,
+    which only this edition has and which pelican-sitemap could only date by the clock.
+
+    A sitemap's addresses must be absolute, so without a site_url it lists none, as MkDocs'
+    does. (The plugin stays loaded either way: Pelican's signals outlive a build, so
+    leaving it out would not stop it in a process that loaded it before.)
+    """
+    exclude = [f"^{re.escape(NOT_FOUND_URL)}$", f"^{re.escape(archive_url)}$"] if listed else ["^"]
+    return {"format": "xml", "exclude": exclude}
+
+
 def build_settings(config, site, generated: list, content_path: Path, out_dir: Path, *,
                    offline: bool = False) -> dict:
     """`content_path` is content/ plus the generated pages (hub.content.indexes); `generated` lists those."""
@@ -61,7 +74,10 @@ def build_settings(config, site, generated: list, content_path: Path, out_dir: P
         "TIMEZONE": "Europe/London",
         "DEFAULT_LANG": "en",
         "LOCALE": ["C.UTF-8", "C"],
-        "PLUGINS": [plugin],
+        # pelican-sitemap writes sitemap.xml, with each page's last_reviewed date as its lastmod (set
+        # by the reader), never the build clock.
+        "PLUGINS": [plugin, sitemap],
+        "SITEMAP": sitemap_settings(archive_url, listed=bool(config.site_url)),
         "MARKDOWN": markdown_settings(config),
         # Summaries are one plain sentence, used as text, not Markdown.
         "FORMATTED_FIELDS": [],
@@ -79,7 +95,7 @@ def build_settings(config, site, generated: list, content_path: Path, out_dir: P
         "READERS": {"html": None, "htm": None, "rst": None},
         # Only the outputs the hub has: no tag, category or author pages, and no blog index on the home page.
         "DIRECT_TEMPLATES": ["archives", "404"],
-        "404_SAVE_AS": "404.html",
+        "404_SAVE_AS": NOT_FOUND_URL,
         "ARCHIVES_SAVE_AS": save_as(archive_url),
         "ARCHIVES_URL": archive_url,
         "INDEX_SAVE_AS": "",
@@ -109,7 +125,8 @@ def build_settings(config, site, generated: list, content_path: Path, out_dir: P
             "extensions": [],
         },
         "JINJA_GLOBALS": {"hub": context.HubContext(config, site, offline=offline,
-                                                    generated=generated, archive_url=archive_url)},
+                                                    generated=generated, archive_url=archive_url),
+                          "content_security_policy": security.CONTENT_SECURITY_POLICY},
         "JINJA_FILTERS": context.FILTERS,
         # Read by the reader (hub/engines/pelican/reader.py).
         "HUB_OFFLINE": offline,

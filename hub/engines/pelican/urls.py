@@ -9,6 +9,12 @@ from __future__ import annotations
 import posixpath
 
 from hub.content.model import url_for
+from hub.content.schema import FOLDERS
+
+NEWS = next(folder for folder, t in FOLDERS.items() if t == "news")
+NEWS_INDEX = f"{NEWS}/index.md"
+# The news archive: a page Pelican makes from its articles (the MkDocs site has none).
+ARCHIVE = f"{NEWS}/archive"
 
 
 def page_url(src_path: str, offline: bool = False) -> str:
