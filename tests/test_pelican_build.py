@@ -318,8 +318,8 @@ def test_no_intro_is_said_twice(pelican_site, site_model):
         intro = main.select_one("[data-hub-content] p").get_text(" ", strip=True)
         assert main.get_text(" ", strip=True).count(intro) == 1, rel
     for page in site_model.pages:
-        if page.src_path == "index.md":
-            continue  # the home page's layout has its own heading block
+        if page.src_path in ("index.md", "search.md"):
+            continue  # the home page's layout has its own heading block; the search page puts results first
         main = _soup(pelican_site, save_as(page.url)).find("main")
         assert [p.get_text(" ", strip=True) for p in main.select(".nhsuk-lede-text")] == [page.summary]
         body = [p.get_text(" ", strip=True) for p in main.select("[data-hub-content] p")]
