@@ -3,7 +3,8 @@
     .venv/bin/python bench/search_bench.py --pages 1000 5000
 
 Generates N guide pages of about 750 words and builds them three ways in one run:
-(a) the hub: MkDocs + theme/ + hooks + the compile-time index in search/;
+(a) the hub: MkDocs + theme/ + hooks + the compile-time index in search/ (or, with
+    --engine pelican, the NHS.UK edition: the same index and search page);
 (b) plain Material with its own search plugin and the same Markdown extensions;
 (c) Pagefind (pagefind_bin from PyPI) run over the hub's built HTML, searched with
     Pagefind's default UI on a page of its own.
@@ -138,6 +139,7 @@ def hub_config(work: Path, content: Path) -> Path:
         raw["nav"] = ["index.md"]
         # The generated home page is a plain page: the real home layout wants the real site's links.
         raw["extra"]["hub"].get("layouts", {}).get("pages", {}).pop("index.md", None)
+        raw["extra"]["hub"].pop("home", None)  # its routes lead to pages the generated site does not have
 
     return config.write_copy(content, work / "hub.yml", edit)
 
@@ -157,7 +159,7 @@ def material_config(work: Path, content: Path) -> Path:
     return path
 
 
-def build_hub(config_path: Path, out: Path) -> tuple[float, float]:
+def build_hub(config_path: Path, out: Path, engine: str = "mkdocs") -> tuple[float, float]:
     from hub import config as hub_config_module
     from hub import pipeline
     import search
@@ -165,7 +167,7 @@ def build_hub(config_path: Path, out: Path) -> tuple[float, float]:
 
     cfg = hub_config_module.load(config_path)
     started = time.perf_counter()
-    findings = pipeline.build(cfg, out=out, run_checks=False)
+    findings = pipeline.build(cfg, engine=engine, out=out, run_checks=False)
     build_seconds = time.perf_counter() - started
     errors = [f.format() for f in findings if f.severity == "error"]
     if errors:
@@ -351,13 +353,13 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
     return out
 
 
-def run_builds(pages: int, keep: Path | None = None) -> dict:
+def run_builds(pages: int, keep: Path | None = None, engine: str = "mkdocs") -> dict:
     """Generate and build both ways, timing each build; no browser (--build-only)."""
     work = Path(tempfile.mkdtemp(prefix="hub-bench-", dir=keep))
     try:
         content = work / "content"
         generate(content, pages)
-        hub_build, index_seconds = build_hub(hub_config(work, content), work / "hub-site")
+        hub_build, index_seconds = build_hub(hub_config(work, content), work / "hub-site", engine)
         material_build = build_material(material_config(work, content), work / "material-site")
         pagefind_seconds = build_pagefind(work / "hub-site", work / "pagefind-site")
         return {"pages": pages, "hub_build": hub_build, "index_seconds": index_seconds,
@@ -375,7 +377,7 @@ def build_table(r: dict) -> str:
         f"| {r['hub_build'] / r['material_build']:.2f}× | {r['index_seconds']:.1f} s | {r['pagefind_seconds']:.1f} s |"])
 
 
-def run(pages: int, keep: Path | None = None, browser=None) -> dict:
+def run(pages: int, keep: Path | None = None, browser=None, engine: str = "mkdocs") -> dict:
     """Generate, build both ways, measure. Pass a Playwright browser to reuse one (the tests do)."""
     from conftest import CHROMIUM, CHROMIUM_ARGS, LoopbackServer
     from playwright.sync_api import sync_playwright
@@ -385,7 +387,7 @@ def run(pages: int, keep: Path | None = None, browser=None) -> dict:
         content = work / "content"
         generate(content, pages)
         sites = {kind: work / f"{kind}-site" for kind in KINDS}
-        hub_build, index_seconds = build_hub(hub_config(work, content), sites["hub"])
+        hub_build, index_seconds = build_hub(hub_config(work, content), sites["hub"], engine)
         material_build = build_material(material_config(work, content), sites["material"])
         pagefind_seconds = build_pagefind(sites["hub"], sites["pagefind"])
 
@@ -459,6 +461,9 @@ def main(argv=None) -> int:
     parser.add_argument("--pages", type=int, nargs="+", default=[1000],
                         help="site sizes to measure, one after the other (for example 1000 5000)")
     parser.add_argument("--keep", type=Path, help="keep the generated content and sites in this folder")
+    parser.add_argument("--engine", choices=["mkdocs", "pelican"], default="mkdocs",
+                        help="the hub edition to build (default mkdocs: the same generator as Material's build, "
+                             "so the build times compare like with like)")
     parser.add_argument("--build-only", action="store_true",
                         help="only time the two builds and the indexing; skip the browser measurements")
     args = parser.parse_args(argv)
@@ -467,9 +472,9 @@ def main(argv=None) -> int:
     os.environ.setdefault("HUB_TODAY", "2026-11-22")
     for pages in args.pages:
         if args.build_only:
-            print(build_table(run_builds(pages, args.keep)))
+            print(build_table(run_builds(pages, args.keep, args.engine)))
         else:
-            print(table(run(pages, args.keep)), flush=True)
+            print(table(run(pages, args.keep, engine=args.engine)), flush=True)
         print()
     return 0
 
