@@ -26,6 +26,7 @@
   var MAX_PREFIX_SHARDS = 3; // the last word's prefix matches look no further than this
   var MAX_CORRECTIONS = 3; // close words tried for a misspelt word
   var MORE_COMMON = 5; // a rare word is only "corrected" to a word this many times commoner
+  var LONGEST_WORD = 30; // longer "words" are not words anyone misspelt: no spelling pass
   var BOOST = { word: 1, joined: 1, synonym: 0.7, prefix: 0.5, fuzzy: 0.4 };
 
   var self = document.currentScript;
@@ -337,7 +338,7 @@
     var prefix = last.parts.length === 1 && last.written.length >= 3 ? T.fold(last.written) : "";
     return loadShards(shardsFor(units).concat(prefix ? prefixShards(prefix) : [])).then(function () {
       var doubtful = units.map(function (u, i) {
-        if (/[0-9]/.test(u.written) || u.written.length < 4 || inSynonyms(u)) return null;
+        if (/[0-9]/.test(u.written) || u.written.length < 4 || u.written.length > LONGEST_WORD || inSynonyms(u)) return null;
         var missing = !u.alts.some(function (a) { return a.terms.every(exists); });
         // A last word still being typed is found by its prefix, not corrected.
         if (missing && i === units.length - 1 && prefix && prefixTerms(prefix).length) return null;
