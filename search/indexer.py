@@ -132,6 +132,10 @@ def search_page_sources(config) -> set[str]:
 
 def skipped_headings(config) -> set[str]:
     listed = settings_of(config).get("skip_headings") or []
+    if not isinstance(listed, list) or not all(isinstance(h, str) for h in listed):
+        raise vocabulary.VocabularyError([Finding(
+            "mkdocs.yml", 0, "extra.hub.search.skip_headings must be a list of headings",
+            "write it as skip_headings: [Sources, Related pages]", ERROR, "search")])
     return {_heading_key(h) for h in (*ALWAYS_SKIPPED, *listed)}
 
 

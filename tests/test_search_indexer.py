@@ -362,3 +362,11 @@ def test_the_rows_the_builder_makes_are_the_ones_lunrs_field_vectors_give(small_
     index = lunr_index.lunr_index(docs, lunr_index.DEFAULT_FIELDS, Terms(Speller(vocabulary.load().spellings)))
     assert index.rows == lunr_index.rows_from_vectors(index)
     assert len(index.rows) > 15 and any(len(row) > 2 for row in index.rows.values())
+
+
+@pytest.mark.parametrize("value", ["Sources", [["Sources"]], [3]])
+def test_skip_headings_must_be_a_list_of_headings(value):
+    config = hub_config_module.load(ROOT / "mkdocs.yml")
+    config.raw["extra"]["hub"]["search"]["skip_headings"] = value
+    with pytest.raises(vocabulary.VocabularyError, match="skip_headings must be a list of headings"):
+        indexer.skipped_headings(config)
