@@ -41,7 +41,7 @@ def build(config, *, engine: str = engines.DEFAULT, out: Path, offline: bool = F
         try:
             rendered = engines.get(engine).build(config, staging, offline=offline) or []
         except engines.BuildFailed as e:
-            return findings + e.findings
+            return findings + _without_repeats(e.findings, source)
         findings += _without_repeats(rendered, source)
         if run_checks:
             findings += _without_repeats(checks.built_checks(site, staging, config), source)

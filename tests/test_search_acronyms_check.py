@@ -39,3 +39,14 @@ def test_the_check_runs_with_the_other_source_checks():
     from hub import checks
 
     assert acronyms.run in checks.SOURCE
+
+
+def test_a_broken_synonym_list_is_reported_at_its_line_not_a_crash(tmp_path, monkeypatch):
+    from search import vocabulary
+
+    bad = tmp_path / "synonyms.yml"
+    bad.write_text("synonyms:\n  - [FFT, Friends and Family Test]\n  - [PALS]\n")
+    monkeypatch.setattr(vocabulary, "DATA_FILE", bad)
+    found = check(tmp_path, {"guides/a.md": "The XQZ team meets weekly.\n"})
+    assert [(f.line, f.severity, f.check) for f in found] == [(3, "error", "search-vocabulary")]
+    assert found[0].path.endswith("synonyms.yml")

@@ -23,8 +23,12 @@ LONGEST = 8  # longer runs of capitals are words in capitals, not acronyms (as p
 def run(site, config) -> list:
     from search import acronyms, vocabulary
 
+    try:
+        listed = vocabulary.load().synonyms
+    except vocabulary.VocabularyError as e:  # synonyms.yml itself is wrong: say where, and how to fix it
+        return e.findings
     prose = {page.src_path: _texts(page) for page in site.pages}
-    known = _listed(vocabulary.load().synonyms)
+    known = _listed(listed)
     known.update(acronyms.letters_of(str(a)) for a in settings.get(config, "known_acronyms"))
     for texts in prose.values():
         for text, _line in texts:

@@ -111,7 +111,10 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     if not nhs_organisation(config):  # NHS organisations use NHS.UK frontend's icons
         site_images.write_icon(out_dir, config.site_name)
     robots.write(out_dir, config.site_url)
-    search.build_index(out_dir, config, site, offline=offline)
+    try:
+        search.build_index(out_dir, config, site, offline=offline)
+    except search.VocabularyError as e:  # search/synonyms.yml (or lunr.js missing): file, line and fix for each
+        raise BuildFailed(e.findings) from None
     return findings
 
 
