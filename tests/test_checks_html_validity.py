@@ -89,6 +89,7 @@ def test_an_error_in_the_markdown_points_at_its_line(mapped):
     duplicate = by_message["valid-html: Duplicate ID “search”."]
     assert duplicate.line == SEARCH_HEADING_LINE  # the heading, not the earlier line that says "search"
     assert "{ #another-id }" in duplicate.fix
+    assert 'the first is `<form id="search"' in duplicate.message  # what it clashes with, from vnu's note
     width = next(f for m, f in by_message.items() if "“width” on element “img”" in m)
     assert width.line == IMAGE_LINE
     assert "/guides/a/" in width.message and 'src="pic.png"' in width.message
@@ -135,6 +136,20 @@ def test_missing_java_or_checker_is_an_error_with_the_fix(tmp_path):
         assert len(findings) == 1 and findings[0].severity == "error"
         assert "./setup.sh --browser" in findings[0].fix
     assert "Java" in no_java[0].message and "not found" in no_jar[0].message
+
+
+def test_check_a11y_runs_the_nu_checker(monkeypatch, tmp_path):
+    """`check --a11y` (and so CI) runs this check beside axe: a regression fails a pull request."""
+    from hub import checks
+    from hub.checks import a11y
+    from hub.findings import Finding
+
+    seen = []
+    monkeypatch.setattr(html_validity, "run", lambda site, site_dir, config: seen.append(site_dir) or [
+        Finding("theme", 0, "valid-html: an error", check="valid-html")])
+    monkeypatch.setattr(a11y, "run", lambda site, site_dir, config: [])
+    findings = checks.a11y_checks(None, tmp_path, None)
+    assert seen == [tmp_path] and [f.check for f in findings] == ["valid-html"]
 
 
 @pytest.mark.slow

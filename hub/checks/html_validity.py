@@ -111,7 +111,8 @@ def parse(report: dict, site_dir: Path) -> list[Error]:
     errors: list[Error] = []
     for m in report.get("messages", []):
         if m.get("type") not in ("error", "non-document-error"):
-            if errors and str(m.get("message", "")).startswith(FIRST_OCCURRENCE):
+            if (errors and errors[-1].message.startswith("Duplicate ID")
+                    and str(m.get("message", "")).startswith(FIRST_OCCURRENCE)):
                 errors[-1] = replace(errors[-1], note=f"the first is `{_short(_marked(m)[0], 80)}`, "
                                                       f"line {m.get('lastLine', 0)}")
             continue
