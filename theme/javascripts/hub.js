@@ -24,8 +24,9 @@
   }
 
   if (drawer && sidebar && menu) {
+    // The menu button's aria-controls target. No aria-label here: a div with no role may not
+    // have one (ARIA 1.2), and the menu inside is already a nav with a name.
     sidebar.id = "hub-drawer";
-    sidebar.setAttribute("aria-label", "Site menu");
     menu.hidden = false;
     drawer.addEventListener("change", syncDrawer);
     menu.addEventListener("click", function () {
