@@ -57,7 +57,7 @@
     }
   });
 
-  // Colour scheme: Material's palette keys, so its own start-up script restores the choice.
+  // Colour scheme: saved under Material's palette key, so hub-scheme.js restores it before the next page is drawn.
   var scheme = document.querySelector(".hub-scheme-button");
   if (scheme && typeof __md_get === "function") {
     var show = function () {
