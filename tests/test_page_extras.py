@@ -119,3 +119,21 @@ def test_each_engine_alone_refuses_them_too(tmp_path, engine):
     with pytest.raises(engines.BuildFailed) as e:
         engines.get(engine).build(config, tmp_path / "out")
     assert any("extra.hub.feedback.address" in f.message for f in e.value.findings)
+
+
+def test_templates_mark_safe_only_page_html_and_the_escaped_structured_data():
+    """Autoescaping is on in every template: `| safe` is for HTML that Markdown made and for
+    to_script_json()'s output, never for a front matter or mkdocs.yml value."""
+    import re
+
+    allowed = {"page.content", "item.content", "data", "extras.structured_data"}
+    found = {}
+    for path in sorted((ROOT / "theme").rglob("*.html")):
+        text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)  # not comments
+        values = re.findall(r"\{\{-?\s*([^{}]*?)\s*\|\s*safe\s*-?\}\}", text)
+        assert len(values) == len(re.findall(r"\|\s*safe\b", text)), f"{path}: '| safe' used inside an expression"
+        for value in values:
+            found.setdefault(value, []).append(path.relative_to(ROOT).as_posix())
+    assert set(found) <= allowed, {v: where for v, where in found.items() if v not in allowed}
+    assert found["data"] == ["theme/partials/hub-structured-data.html"]
+    assert found["extras.structured_data"] == ["theme/pelican/templates/partials/structured-data.html"]
