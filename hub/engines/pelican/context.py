@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from hub import site_images
-from hub.content import schema
+from hub.content import page_extras, schema
 from hub.content.facts import long_date, page_facts, topic_label
 from hub.content.indexes import anchor
 
@@ -53,6 +53,10 @@ class HubContext:
         self.root_path = "./" if offline else (urlsplit(config.site_url).path or "/")
         # src_path -> (front matter, type), for written and generated pages alike.
         self._meta: dict[str, tuple[dict, str]] = {p.src_path: (p.meta, p.type) for p in site.pages}
+        self._site = site
+        self._pages = {p.src_path: p for p in site.pages}
+        self._extras_settings = page_extras.settings(config)
+        self._extras: dict[str, dict | None] = {}
         # Generated pages are site pages, as in the MkDocs build: no "Guide" caption over "Guides".
         self._generated_pages = {g.src_path for g in generated}
         for g in generated:
@@ -118,9 +122,24 @@ class HubContext:
         return sections if len(sections) > 1 else []
 
     def edit_url(self, src_path: str) -> str:
-        if not self.repository or src_path not in self._meta or self.is_generated(src_path):
+        if src_path not in self._meta or self.is_generated(src_path):
             return ""
-        return f"{self.repository}/edit/main/{self.config.raw.get('docs_dir', 'content')}/{src_path}"
+        return page_extras.edit_url(self._extras_settings, src_path)
+
+    @property
+    def statements(self) -> list[str]:
+        """The accessibility and privacy statements' src_paths, for the footer (when they exist)."""
+        return [src for src in page_extras.STATEMENTS if self.has(src)]
+
+    def extras(self, src_path: str) -> dict | None:
+        """The end of a content page (hub.content.page_extras): {feedback, related, structured_data};
+        None for any other page. `related` is [{title, src_path}]; templates link them with url()."""
+        if src_path not in self._extras:  # asked by the head and the body of each page
+            page = self._pages.get(src_path)
+            found = page_extras.for_page(page, self._site, self._extras_settings) if page is not None else None
+            self._extras[src_path] = found and dict(
+                found, related=[{"title": p.title, "src_path": p.src_path} for p in found["related"]])
+        return self._extras[src_path]
 
     def is_generated(self, src_path: str) -> bool:
         """A page the build writes (A to Z, topics, section landing pages), not a contributor."""
