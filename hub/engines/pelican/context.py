@@ -284,10 +284,32 @@ def _without_nhs_logo(header_html: str) -> str:
     return soup.decode(formatter=_html_formatter())
 
 
+def own_search_form_id(header_html: str) -> Markup:
+    """NHS.UK frontend's header with its search form's id="search" renamed to the hub's own.
+
+    A page with a "Search" heading gets id="search" too, and ids must be unique (the page's
+    contents link would lead to the form). Nothing points at the form's id. The input is the
+    macro's autoescaped output; it is parsed and written back as HTML, never unescaped.
+    """
+    return Markup(_own_search_form_id(str(header_html)))
+
+
+@functools.lru_cache(maxsize=256)
+def _own_search_form_id(header_html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(header_html, "html.parser")
+    form = soup.select_one("form#search")
+    if form is None:
+        raise ValueError("nhsukHeader's markup has changed: no search form with id=\"search\"")
+    form["id"] = "hub-header-search"
+    return soup.decode(formatter=_html_formatter())
+
+
 def topic_anchor(topic: str) -> str:
     """The id of a topic's heading on the topic index (hub.content.indexes)."""
     return "topic-" + anchor(topic)
 
 
 FILTERS = {"long_date": long_date, "h2_sections": h2_sections, "topic_anchor": topic_anchor,
-           "without_nhs_logo": without_nhs_logo}
+           "without_nhs_logo": without_nhs_logo, "own_search_form_id": own_search_form_id}
