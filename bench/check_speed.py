@@ -7,7 +7,8 @@
 This is a benchmark, not a test: it prints a table of timings (and the
 machine's core count) for the README. Targets (issue 5, on a 2-core machine):
 check without the browser under 10 s for the real content and under 60 s for
-1,000 pages; the axe pass over the real content under 3 minutes.
+1,000 pages; the axe pass over the real content under 3 minutes. The Nu HTML
+checker, which `check --a11y` runs too, is timed on its own on each set.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hub import checks, config as hub_config, engines, pipeline  # noqa: E402
+from hub.checks import html_validity  # noqa: E402
 from hub.content import load_site  # noqa: E402
 from hub.findings import ERROR  # noqa: E402
 
@@ -75,6 +77,9 @@ def timed_check(config) -> dict:
             t = time.perf_counter()
             check(site, Path(tmp) / "site", config)
             times[f"built: {check.__module__.rsplit('.', 1)[-1]}"] = time.perf_counter() - t
+        t = time.perf_counter()
+        html_validity.run(site, Path(tmp) / "site", config)
+        times["(--a11y only) Nu HTML checker, one Java start"] = time.perf_counter() - t
     t = time.perf_counter()
     findings = pipeline.build(config, out=config.root / "site", publish=False)
     times["TOTAL check (as build.py runs it)"] = time.perf_counter() - t

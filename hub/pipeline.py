@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from hub import checks, engines
-from hub.content import load_site
+from hub.content import load_site, page_extras
 from hub.findings import Finding, is_failure
 
 
@@ -23,15 +23,18 @@ def build(config, *, engine: str = engines.DEFAULT, out: Path, offline: bool = F
 
     Every check that can run does run, so a contributor sees all problems at
     once: a broken link does not hide a missing alt text found after rendering.
-    Only content the engine cannot read at all (front matter errors) stops
-    the render, because the engine refuses it too.
+    Only content the engine cannot read at all (front matter errors) and
+    wrong settings in mkdocs.yml stop the render, because the engine refuses them too.
     """
     config = dataclasses.replace(config, offline=offline)
     site = load_site(config.content_dir, config.root)
     findings = list(site.findings)
     source = checks.source_checks(site, config) if run_checks else []
     findings += source
-    if is_failure(site.findings):
+    # Settings every page uses (publisher, feedback, repository): wrong ones would only stop the render.
+    settings = page_extras.config_findings(config)
+    findings += settings
+    if is_failure(site.findings) or settings:
         return findings
 
     out = Path(out).resolve()

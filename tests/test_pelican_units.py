@@ -349,3 +349,13 @@ def test_sitemap_leaves_out_the_404_page_and_the_pelican_only_archive(url, liste
 
     excluded = any(re.search(p, url) for p in sitemap_settings("news/archive/")["exclude"])
     assert excluded is not listed
+
+
+def test_the_header_search_form_gets_an_id_no_heading_can_take():
+    from hub.engines.pelican.context import own_search_form_id
+
+    header = '<header><form id="search" action="/search/"><input id="search-field"></form><h2>Search</h2></header>'
+    out = str(own_search_form_id(header))
+    assert 'id="hub-header-search"' in out and 'id="search"' not in out and 'id="search-field"' in out
+    with pytest.raises(ValueError, match="markup has changed"):
+        own_search_form_id("<header><form id='other'></form></header>")

@@ -2,7 +2,7 @@
 
 - SOURCE checks read the Markdown in content/ and point at its lines.
 - BUILT checks read the rendered site (and map back to the Markdown where they can).
-- The accessibility pass (axe-core in Chromium) runs only with `check --a11y`.
+- The accessibility pass (the Nu HTML checker, then axe-core in Chromium) runs only with `check --a11y`.
 Add a check by writing its module and listing its run function here.
 """
 from __future__ import annotations
@@ -41,6 +41,6 @@ def built_checks(site, site_dir: Path, config) -> list[Finding]:
 
 
 def a11y_checks(site, site_dir: Path, config) -> list[Finding]:
-    from hub.checks import a11y
+    from hub.checks import a11y, html_validity
 
-    return a11y.run(site, site_dir, config)
+    return html_validity.run(site, site_dir, config) + a11y.run(site, site_dir, config)

@@ -24,8 +24,9 @@
   }
 
   if (drawer && sidebar && menu) {
+    // The menu button's aria-controls target. No aria-label here: a div with no role may not
+    // have one (ARIA 1.2), and the menu inside is already a nav with a name.
     sidebar.id = "hub-drawer";
-    sidebar.setAttribute("aria-label", "Site menu");
     menu.hidden = false;
     drawer.addEventListener("change", syncDrawer);
     menu.addEventListener("click", function () {
@@ -56,7 +57,7 @@
     }
   });
 
-  // Colour scheme: Material's palette keys, so its own start-up script restores the choice.
+  // Colour scheme: saved under Material's palette key, so hub-scheme.js restores it before the next page is drawn.
   var scheme = document.querySelector(".hub-scheme-button");
   if (scheme && typeof __md_get === "function") {
     var show = function () {

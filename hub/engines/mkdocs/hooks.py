@@ -16,9 +16,10 @@ if str(ROOT) not in sys.path:  # `mkdocs build` run directly does not put the re
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hub import config as hub_config  # noqa: E402
-from hub import robots  # noqa: E402
+from hub import robots, site_images  # noqa: E402
 from hub.engines.mkdocs import site as mkdocs_site  # noqa: E402
-from hub.content import load_site_again  # noqa: E402
+from hub.config import ConfigError  # noqa: E402
+from hub.content import load_site_again, page_extras  # noqa: E402
 from hub.content.frontmatter import without_controls  # noqa: E402
 from hub.findings import ERROR  # noqa: E402
 
@@ -27,6 +28,10 @@ _state: dict = {}
 
 def on_config(config):
     _state["hub"] = hub_config.load(config.config_file_path)
+    try:  # build.py reports these before rendering; `mkdocs build` run directly stops here
+        _state["extras"] = page_extras.settings(_state["hub"])
+    except ConfigError as e:
+        raise PluginError(f"mkdocs.yml has {len(e.problems)} problem(s):\n{e}") from None
     # MkDocs read mkdocs.yml itself: its text settings get the same treatment as the hub's copy
     # (control characters replaced; `check` reports them).
     for key in ("site_name", "site_description", "copyright"):
@@ -58,7 +63,8 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     mkdocs_site.escape_hub_templates(env, config)
-    env.globals["hub_links"] = mkdocs_site.site_links(config, files)
+    env.globals["hub_links"] = mkdocs_site.site_links(config, files, _state["pages"])
+    env.globals["hub_card"] = mkdocs_site.social_card(config)
     return env
 
 
@@ -76,6 +82,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     mkdocs_site.add_home_routes(page, config, _state["files"])
+    mkdocs_site.add_page_extras(page, _state["extras"], _state["site"], _state["pages"], _state["files"],
+                                _state["generated"])
     context["nav"] = mkdocs_site.sidebar_nav(nav, page, config)
     return context
 
@@ -85,6 +93,7 @@ def on_post_build(config):
 
     mkdocs_site.write_feed(config, _state["site"], _state["files"])
     robots.write(Path(config.site_dir), config.site_url or "")  # beside MkDocs' own sitemap.xml
+    site_images.write_card(Path(config.site_dir), config.site_name, config.site_description)
 
     try:
         search.build_index(Path(config.site_dir), _state["hub"], _state["site"],

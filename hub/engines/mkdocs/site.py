@@ -5,7 +5,9 @@
 - the layout (template) for each page and the facts it shows (page.meta["hub"]);
 - a sidebar that lists long sections by their landing page, not page by page;
 - review dates as each page's update date, so sitemap.xml is deterministic;
-- the Atom feed of news.
+- the end of each content page: feedback links, related pages, structured data,
+  and "Suggest a change" on every page a contributor wrote (hub.content.page_extras);
+- the Atom feed of news, and the social card (og:image).
 
 The decisions themselves live in engine-independent modules (hub.content.facts,
 hub.content.indexes, hub.feeds) so the Pelican engine makes the same choices.
@@ -18,8 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
-from hub import feeds, security
-from hub.content import facts, indexes, schema
+from hub import feeds, security, site_images
+from hub.content import facts, indexes, page_extras, schema
 
 
 def hub_settings(config) -> dict:
@@ -68,8 +70,11 @@ def escape_hub_templates(env, config) -> None:
     env.globals["hub_language"] = security.LANGUAGE
 
 
-def site_links(config, files) -> dict:
-    """Addresses every page links to (footer, 404, feed), as this build publishes them."""
+def site_links(config, files, models: dict) -> dict:
+    """Addresses every page links to (footer, 404, feed), as this build publishes them.
+
+    `statements` are the accessibility and privacy statements, as {url, title}, when they exist.
+    """
     def url(src: str) -> str:
         file = files.get_file_from_path(src)
         return file.url if file is not None else ""
@@ -83,7 +88,18 @@ def site_links(config, files) -> dict:
         "search": url("search.md"),
         "feed": feeds.FEED_PATH,
         "contributing": f"{repository}/blob/main/CONTRIBUTING.md" if repository else "",
+        "statements": [{"url": url(src), "title": models[src].title}
+                       for src in page_extras.STATEMENTS if src in models and url(src)],
     }
+
+
+def social_card(config) -> dict | None:
+    """The og:image tags' values: the card written in on_post_build. None without a site_url
+    (Open Graph needs an absolute address)."""
+    if not config.site_url:
+        return None
+    card = site_images.card(config.site_name, config.site_description)
+    return {"url": config.site_url + card.path, "width": card.width, "height": card.height, "alt": card.alt}
 
 
 # --- on_nav ----------------------------------------------------------------------------
@@ -249,6 +265,28 @@ def add_home_routes(page, config, files):
             link["internal"] = False
         routes.append({**route, "link": link})
     page.meta["hub"]["routes"] = routes
+
+
+def add_page_extras(page, settings, site, models: dict, files, generated: dict):
+    """Give the page's template what its end shows (hub.content.page_extras).
+
+    page.meta["hub"] gains `edit_url` on every page a contributor wrote, and, on content
+    pages, `feedback` (Yes and No links), `related` ({title, url} as this build publishes
+    them) and `structured_data` (JSON text already escaped for a script element).
+    """
+    src = page.file.src_uri
+    model = models.get(src)
+    hub = page.meta["hub"]
+    hub["edit_url"] = page_extras.edit_url(settings, src) if model is not None and src not in generated else ""
+    extras = page_extras.for_page(model, site, settings) if model is not None else None
+    if extras is None:
+        return
+    related = []
+    for other in extras["related"]:
+        file = files.get_file_from_path(other.src_path)
+        if file is not None:
+            related.append({"title": other.title, "url": file.url})
+    hub.update(feedback=extras["feedback"], related=related, structured_data=extras["structured_data"])
 
 
 # --- on_post_build ----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from hub import site_images
-from hub.content import schema
+from hub.content import page_extras, schema
 from hub.content.facts import long_date, page_facts, topic_label
 from hub.content.indexes import anchor
 
@@ -53,6 +53,10 @@ class HubContext:
         self.root_path = "./" if offline else (urlsplit(config.site_url).path or "/")
         # src_path -> (front matter, type), for written and generated pages alike.
         self._meta: dict[str, tuple[dict, str]] = {p.src_path: (p.meta, p.type) for p in site.pages}
+        self._site = site
+        self._pages = {p.src_path: p for p in site.pages}
+        self._extras_settings = page_extras.settings(config)
+        self._extras: dict[str, dict | None] = {}
         # Generated pages are site pages, as in the MkDocs build: no "Guide" caption over "Guides".
         self._generated_pages = {g.src_path for g in generated}
         for g in generated:
@@ -118,9 +122,24 @@ class HubContext:
         return sections if len(sections) > 1 else []
 
     def edit_url(self, src_path: str) -> str:
-        if not self.repository or src_path not in self._meta or self.is_generated(src_path):
+        if src_path not in self._meta or self.is_generated(src_path):
             return ""
-        return f"{self.repository}/edit/main/{self.config.raw.get('docs_dir', 'content')}/{src_path}"
+        return page_extras.edit_url(self._extras_settings, src_path)
+
+    @property
+    def statements(self) -> list[str]:
+        """The accessibility and privacy statements' src_paths, for the footer (when they exist)."""
+        return [src for src in page_extras.STATEMENTS if self.has(src)]
+
+    def extras(self, src_path: str) -> dict | None:
+        """The end of a content page (hub.content.page_extras): {feedback, related, structured_data};
+        None for any other page. `related` is [{title, src_path}]; templates link them with url()."""
+        if src_path not in self._extras:  # asked by the head and the body of each page
+            page = self._pages.get(src_path)
+            found = page_extras.for_page(page, self._site, self._extras_settings) if page is not None else None
+            self._extras[src_path] = found and dict(
+                found, related=[{"title": p.title, "src_path": p.src_path} for p in found["related"]])
+        return self._extras[src_path]
 
     def is_generated(self, src_path: str) -> bool:
         """A page the build writes (A to Z, topics, section landing pages), not a contributor."""
@@ -265,10 +284,32 @@ def _without_nhs_logo(header_html: str) -> str:
     return soup.decode(formatter=_html_formatter())
 
 
+def own_search_form_id(header_html: str) -> Markup:
+    """NHS.UK frontend's header with its search form's id="search" renamed to the hub's own.
+
+    A page with a "Search" heading gets id="search" too, and ids must be unique (the page's
+    contents link would lead to the form). Nothing points at the form's id. The input is the
+    macro's autoescaped output; it is parsed and written back as HTML, never unescaped.
+    """
+    return Markup(_own_search_form_id(str(header_html)))
+
+
+@functools.lru_cache(maxsize=256)
+def _own_search_form_id(header_html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(header_html, "html.parser")
+    form = soup.select_one("form#search")
+    if form is None:
+        raise ValueError("nhsukHeader's markup has changed: no search form with id=\"search\"")
+    form["id"] = "hub-header-search"
+    return soup.decode(formatter=_html_formatter())
+
+
 def topic_anchor(topic: str) -> str:
     """The id of a topic's heading on the topic index (hub.content.indexes)."""
     return "topic-" + anchor(topic)
 
 
 FILTERS = {"long_date": long_date, "h2_sections": h2_sections, "topic_anchor": topic_anchor,
-           "without_nhs_logo": without_nhs_logo}
+           "without_nhs_logo": without_nhs_logo, "own_search_form_id": own_search_form_id}

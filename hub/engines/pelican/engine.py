@@ -56,7 +56,7 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
 
     import search
     from hub import robots, site_images
-    from hub.content import load_site
+    from hub.content import load_site, page_extras
     from hub.engines.pelican import assets
     from hub.engines.pelican.context import nhs_organisation
     from hub.engines.pelican.settings import build_settings
@@ -68,6 +68,10 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
         raise BuildFailed([Finding("package.json", 0, str(e), "run ./setup.sh (or npm ci) to install it",
                                    ERROR, "build")]) from None
 
+    # Settings every page uses, checked before anything is rendered (build.py reports them earlier).
+    settings_problems = page_extras.config_findings(config)
+    if settings_problems:
+        raise BuildFailed(settings_problems)
     site = load_site(config.content_dir, config.root)
     # Content the model cannot read safely (front matter, symbolic links) is never rendered,
     # as the MkDocs hooks refuse it too, even when this engine is called on its own.
