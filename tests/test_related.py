@@ -75,3 +75,25 @@ def test_every_real_content_page_gets_related_pages():
         got = related(p, real)
         assert p not in got and len(got) <= 3
         assert all(o.type != "page" and set(o.topics) & set(p.topics) for o in got)
+
+
+def test_the_same_choice_as_comparing_every_page_with_every_other():
+    """Pages are ranked only against pages that share a topic, and share answers; the choice is unchanged."""
+    from hub.content.indexes import filing_title
+    from hub.content.related import topic_set
+
+    rng = random.Random(7)
+    topics = ["feedback", "surveys", "carers", "co-production", "pals"]
+    types = ["guide", "principle", "news", "contact"]
+    pages = [page(f"x/p{i}.md", rng.choice(["The ", ""]) + f"Page {rng.randint(0, 40)}",
+                  rng.sample(topics, rng.randint(0, 3)), rng.choice(types)) for i in range(300)]
+    everything = site(*pages)
+
+    def by_brute_force(p):
+        mine = topic_set(p)
+        scored = [(-len(mine & topic_set(o)), o.type != p.type, filing_title(o.title).casefold(), o.src_path, o)
+                  for o in pages if o is not p and len(mine & topic_set(o))]
+        return [s[-1].src_path for s in sorted(scored, key=lambda s: s[:4])[:3]]
+
+    for p in pages:
+        assert [o.src_path for o in related(p, everything)] == by_brute_force(p)
