@@ -45,6 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from hub.progress import Progress  # noqa: E402  (the repository is on the path from here)
+
 COLD_QUERY = "patient feedback"
 BLANK = "bench-blank.html"
 KINDS = ("hub", "material", "pagefind")
@@ -356,12 +358,17 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
 def run_builds(pages: int, keep: Path | None = None, engine: str = "mkdocs") -> dict:
     """Generate and build both ways, timing each build; no browser (--build-only)."""
     work = Path(tempfile.mkdtemp(prefix="hub-bench-", dir=keep))
+    progress = Progress(f"Benchmark, {pages:,} pages", 4, "steps")
     try:
         content = work / "content"
         generate(content, pages)
+        progress.step(done="pages generated")
         hub_build, index_seconds = build_hub(hub_config(work, content), work / "hub-site", engine)
+        progress.step(done=f"hub built in {hub_build:.1f} s")
         material_build = build_material(material_config(work, content), work / "material-site")
+        progress.step(done=f"Material built in {material_build:.1f} s")
         pagefind_seconds = build_pagefind(work / "hub-site", work / "pagefind-site")
+        progress.step(done=f"Pagefind indexed in {pagefind_seconds:.1f} s")
         return {"pages": pages, "hub_build": hub_build, "index_seconds": index_seconds,
                 "material_build": material_build, "pagefind_seconds": pagefind_seconds}
     finally:
@@ -383,13 +390,18 @@ def run(pages: int, keep: Path | None = None, browser=None, engine: str = "mkdoc
     from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="hub-bench-", dir=keep))
+    progress = Progress(f"Benchmark, {pages:,} pages", 7, "steps")
     try:
         content = work / "content"
         generate(content, pages)
+        progress.step(done="pages generated")
         sites = {kind: work / f"{kind}-site" for kind in KINDS}
         hub_build, index_seconds = build_hub(hub_config(work, content), sites["hub"], engine)
+        progress.step(done=f"hub built in {hub_build:.1f} s")
         material_build = build_material(material_config(work, content), sites["material"])
+        progress.step(done=f"Material built in {material_build:.1f} s")
         pagefind_seconds = build_pagefind(sites["hub"], sites["pagefind"])
+        progress.step(done=f"Pagefind indexed in {pagefind_seconds:.1f} s")
 
         results = {"pages": pages, "hub_build": hub_build, "index_seconds": index_seconds,
                    "material_build": material_build, "pagefind_seconds": pagefind_seconds}
@@ -401,11 +413,13 @@ def run(pages: int, keep: Path | None = None, browser=None, engine: str = "mkdoc
             if browser is not None:
                 for kind in order:
                     results[kind] = measure(browser, servers[kind].url, sites[kind], kind)
+                    progress.step(done=f"{kind} search measured")
             else:
                 with sync_playwright() as p:
                     own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
                     for kind in order:
                         results[kind] = measure(own, servers[kind].url, sites[kind], kind)
+                        progress.step(done=f"{kind} search measured")
                     own.close()
         finally:
             for s in servers.values():

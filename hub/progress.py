@@ -21,16 +21,19 @@ class Progress:
         self._shown_tenth = 0
         self._lock = threading.Lock()  # steps may come from several workers
 
-    def step(self, n: int = 1) -> None:
+    def step(self, n: int = 1, done: str = "") -> None:
+        """Count `n` more done; `done` names what just finished, and is always shown."""
         with self._lock:
             self.done += n
             now = time.monotonic()
             tenth = self.done * 10 // self.total if self.total else 10
-            if tenth > self._shown_tenth or now - self._last >= self.every_seconds or self.done == self.total:
+            if (done or tenth > self._shown_tenth or now - self._last >= self.every_seconds
+                    or self.done == self.total):
                 self._shown_tenth, self._last = tenth, now
-                self._show(now)
+                self._show(now, done)
 
-    def _show(self, now: float) -> None:
+    def _show(self, now: float, done: str) -> None:
         share = f" ({self.done * 100 // self.total}%)" if self.total else ""
-        print(f"{self.label}: {self.done} of {self.total} {self.unit}{share}, {now - self._started:.0f} s",
+        note = f" ({done})" if done else ""
+        print(f"{self.label}: {self.done} of {self.total} {self.unit}{share}, {now - self._started:.0f} s{note}",
               file=self.stream, flush=True)
