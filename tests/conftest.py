@@ -109,6 +109,13 @@ def mkdocs_server(mkdocs_site):
 
 
 @pytest.fixture(scope="session")
+def pelican_server(pelican_site):
+    server = LoopbackServer(pelican_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (setup.sh --browser)")

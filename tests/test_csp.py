@@ -78,13 +78,6 @@ def test_the_policy_allows_only_the_site_itself():
     assert "unsafe" not in CONTENT_SECURITY_POLICY and "http" not in CONTENT_SECURITY_POLICY
 
 
-@pytest.fixture(scope="module")
-def pelican_server(pelican_site):
-    server = LoopbackServer(pelican_site)
-    yield server
-    server.close()
-
-
 def watched(page):
     page.add_init_script(VIOLATIONS)
     return page

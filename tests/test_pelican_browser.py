@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LoopbackServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,13 +17,6 @@ LAYOUT_SAMPLES = [
     "news/archive/",  # archives.html
     "404.html",
 ]
-
-
-@pytest.fixture(scope="module")
-def pelican_server(pelican_site):
-    server = LoopbackServer(pelican_site)
-    yield server
-    server.close()
 
 
 def _one_of_each_type(pelican_site):

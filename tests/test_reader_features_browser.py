@@ -12,7 +12,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import LoopbackServer
 from hub.checks.a11y import built_urls
 from hub.content import load_site
 
@@ -51,13 +50,6 @@ PRINT_VIEW = """() => {
     internal: links.filter(a => !/^[a-z]+:/.test(a.getAttribute("href"))).map(a => [a.getAttribute("href"), after(a)]),
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def pelican_server(pelican_site):
-    server = LoopbackServer(pelican_site)
-    yield server
-    server.close()
 
 
 @pytest.fixture(params=["mkdocs", "pelican"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LoopbackServer
 from hub.checks.a11y import built_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -19,13 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ZOOMED_WIDTH = 320  # CSS pixels: 1280 px at 400% zoom
 PAGES = ["", "guides/friends-and-family-test/", "contact/", "a-z/", "search/?q=carers"]
 STORAGE = "() => ({local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookie: document.cookie})"
-
-
-@pytest.fixture(scope="module")
-def pelican_server(pelican_site):
-    server = LoopbackServer(pelican_site)
-    yield server
-    server.close()
 
 
 @pytest.fixture(params=["mkdocs", "pelican"])

@@ -16,7 +16,6 @@ from hub.content import page_extras, schema
 from hub.content.facts import long_date, page_facts, topic_label
 from hub.content.indexes import anchor
 
-from hub.content.model import type_for
 from .urls import NEWS_INDEX, generated_url, page_url
 
 # The page GitHub Pages serves for an address that has no page.
