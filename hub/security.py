@@ -11,6 +11,9 @@ headers), and it works from the offline copy too.
 """
 from __future__ import annotations
 
+import json
+import re
+
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
@@ -27,3 +30,21 @@ CONTENT_SECURITY_POLICY = "; ".join([
 
 # The language of every page and feed: British English.
 LANGUAGE = "en-GB"
+
+
+# Characters JSON may hold inside strings that must not reach a page or script raw: `<`, `>`
+# and `&` (no value can write `</script`, `<!--` or `-->`), the line separators JavaScript
+# once treated as line ends, and lone surrogates (YAML can write "\ud800"), which cannot be
+# written as UTF-8 at all.
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+
+
+def script_json(data) -> str:
+    """`data` as JSON that is safe inside a <script> element or a script file, in a stable order.
+
+    The escapes are \\u escapes inside JSON strings (these characters cannot appear anywhere
+    else in JSON), so json.loads gives back exactly the same data. Used for structured data
+    (JSON-LD) in every page and for every file of the search index.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -147,3 +147,17 @@ def test_script_planted_past_the_checks_does_not_run(engine, browser, tmp_path):
         assert any(v.startswith("script-src") for v in blocked), blocked
     finally:
         server.close()
+
+
+def test_script_json_round_trips_and_can_never_close_a_script():
+    import json
+
+    from hub.security import script_json
+
+    hostile = {"b": "</script><!-- --> & \u2028\u2029 \ud800 é", "a": ["<script>", 1.5, None]}
+    text = script_json(hostile)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\ud800" not in text
+    assert json.loads(text) == hostile
+    assert text.encode("utf-8")  # lone surrogates are escaped, so the text is writable as UTF-8
+    assert text.index('"a"') < text.index('"b"')  # keys in a stable order

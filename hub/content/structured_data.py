@@ -29,8 +29,9 @@ Audiences, from the front matter's `audience`:
 """
 from __future__ import annotations
 
-import json
 from urllib.parse import urljoin
+
+from hub.security import script_json
 
 from .frontmatter import parse_date
 from .model import url_for
@@ -133,23 +134,6 @@ def _clean(data):
 
 # Characters that could end the script element or start an HTML comment inside it, and
 # the two line separators that older JavaScript parsers treat as line ends.
-_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
 def to_script_json(data: dict) -> str:
-    """`data` as JSON safe inside <script type="application/ld+json">, in a stable order.
-
-    The escapes are inside JSON strings (these characters cannot appear anywhere
-    else in JSON), so json.loads gives back exactly the same data, and no value
-    can write `</script`, `<!--` or `-->` into the page.
-    """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "".join(_script_char(ch) for ch in text)
-
-
-def _script_char(ch: str) -> str:
-    if ch in _SCRIPT_ESCAPES:
-        return _SCRIPT_ESCAPES[ch]
-    if "\ud800" <= ch <= "\udfff":  # a lone surrogate (YAML can write "\ud800") cannot be written as UTF-8
-        return f"\\u{ord(ch):04x}"
-    return ch
+    """`data` as JSON safe inside <script type="application/ld+json"> (hub.security.script_json)."""
+    return script_json(data)

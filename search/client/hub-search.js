@@ -40,6 +40,7 @@
   var waiting = {}; // name -> promise
   var api = {
     add: function (name, data) { arrived[name] = data; },
+    loaded: function (name) { return arrived[name]; }, // for tests: a file's data once it has arrived
     ready: null, // a promise for the latest search, for tests and the benchmark
     search: null,
     // How many of the best pages' best sections lunr.js's Index.query scores and orders:
@@ -744,8 +745,12 @@
     });
   }
 
+  /* A page's document (address, title, summary, sections): several pages share a file. */
+  function docFile(page) { return "d" + Math.floor(page / M.pagesPerFile); }
+  function pageDoc(page) { return arrived[docFile(page)][page % M.pagesPerFile]; }
+
   function pagesData(results) {
-    return Promise.all(results.map(function (r) { return load("d" + r.page); }));
+    return Promise.all(results.map(function (r) { return load(docFile(r.page)); }));
   }
 
   /* The terms a word of the text stands for (joined form first), worked out once per
@@ -799,7 +804,7 @@
   }
 
   function resultItem(r, highlight) {
-    var d = arrived["d" + r.page]; // [url, title, summary, [[anchor, heading, text], ...]]
+    var d = pageDoc(r.page); // [url, title, summary, [[anchor, heading, text], ...]]
     var url = new URL(d[0], ROOT).href;
     var item = el("li", { class: "hub-result" }, [
       el("h2", { class: "hub-result__title" }, [el("a", { href: url }, [d[1]])]),
@@ -877,7 +882,7 @@
     var later = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
     later(function () {
       var names = M.shards.first.map(function (_, n) { return "p" + n; });
-      for (var p = 0; p < M.pages.sections.length; p++) names.push("d" + p);
+      for (var p = 0; p < M.pages.sections.length; p += M.pagesPerFile) names.push(docFile(p));
       M.words.forEach(function (n) { names.push("w" + n); });
       names.forEach(function (name) { load(name).catch(function () {}); });
     });
