@@ -7,6 +7,7 @@ same words. URLs are site-relative; templates put {{ SITEURL }}/ in front.
 from __future__ import annotations
 
 import functools
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -42,6 +43,7 @@ class HubContext:
         # Absolute, ending in "/", or "" when mkdocs.yml has no site_url (then no canonical links,
         # og:url or og:image, which must be absolute).
         self.site_url = config.site_url
+        self._drawn: dict[tuple, object] = {}
         self.card = site_images.card(config.site_name, config.site_description)
         self.icon_path = site_images.ICON_PATH
         self.news_index = NEWS_INDEX
@@ -207,6 +209,25 @@ class HubContext:
                 return item["src_path"]
         return ""
 
+    # The header -----------------------------------------------------------
+    def header_key(self, src_path: str, root: str) -> tuple:
+        """What a page's header depends on: the links' root and which menu item is this page or
+        its section. Pages with the same key have the same header, byte for byte."""
+        current = self.current_nav(src_path)
+        return ("header", root, current, current == src_path)
+
+    def drawn(self, key: tuple):
+        """A part of the page frame already drawn with this key in this build, or None.
+
+        NHS.UK frontend's header and footer macros were most of the cost of drawing a page,
+        and a site of thousands of pages has only a few different headers and footers (by
+        header_key, and by the links' root)."""
+        return self._drawn.get(key)
+
+    def keep(self, key: tuple, html):
+        self._drawn[key] = html
+        return html
+
     def topic_label(self, topic: str) -> str:
         return topic_label(topic)
 
@@ -229,11 +250,36 @@ class HubContext:
 
 
 def h2_sections(html: str) -> list[dict]:
-    """The page's h2 headings as {id, text}, for the guide's contents list."""
-    from bs4 import BeautifulSoup
+    """The page's h2 headings as {id, text}, for the guide's contents list.
 
-    return [{"id": h["id"], "text": h.get_text(" ", strip=True)}
-            for h in BeautifulSoup(html or "", "html.parser").find_all("h2") if h.get("id")]
+    Read with the standard library's HTMLParser events, not a soup tree: this runs for every
+    page, and only the h2 elements matter."""
+    finder = _H2Finder()
+    finder.feed(html or "")
+    finder.close()
+    return [{"id": hid, "text": " ".join("".join(parts).split())} for hid, parts in finder.found if hid]
+
+
+class _H2Finder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, list[str]]] = []
+        self._open = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2":
+            self.found.append((dict(attrs).get("id") or "", []))
+            self._open = True
+        elif self._open and tag == "br":
+            self.found[-1][1].append(" ")
+
+    def handle_endtag(self, tag):
+        if tag == "h2":
+            self._open = False
+
+    def handle_data(self, data):
+        if self._open:
+            self.found[-1][1].append(data)
 
 
 def _html_formatter():

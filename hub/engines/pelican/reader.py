@@ -7,16 +7,21 @@ is written down twice.
 """
 from __future__ import annotations
 
+import logging
 import os
 import posixpath
 
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
+from hub.content.frontmatter import FrontMatterError, parse_yaml
 from hub.content.model import type_for
 from hub.content.schema import FOLDERS, SITE_PAGE
 
 from .links import ContentLinks
 from .urls import page_url, save_as
+
+# Under "pelican", so the engine reports what is logged here as a finding (hub/engines/pelican/engine.py).
+log = logging.getLogger("pelican.hub_reader")
 
 
 def layout_for(src_path: str, layouts: dict) -> str:
@@ -35,6 +40,17 @@ class HubMarkdownReader(YAMLMetadataReader):
         self.links = ContentLinks(set(self.settings.get("HUB_SRC_PATHS", ())), offline=self.offline)
         self._md.registerExtensions([self.links], {})
         self.settings.setdefault("HUB_MISSING_LINKS", [])
+
+    def _load_yaml_metadata(self, text, source_path):
+        """Front matter as the content model reads it (hub.content.frontmatter), not with PyYAML's
+        pure-Python loader: the same limits and values as `check` (control characters replaced),
+        and libyaml's speed. The pipeline has already refused front matter this cannot read."""
+        try:
+            data = parse_yaml(text).data
+        except FrontMatterError as e:
+            log.error("Front matter of '%s' cannot be read: %s", source_path, e.message)
+            return {}
+        return self._parse_yaml_metadata(data, source_path) if isinstance(data, dict) else {}
 
     def read(self, source_path):
         src_path = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
