@@ -188,6 +188,19 @@ def test_navigation_sections_have_readable_titles(mkdocs_site, hub_config):
             assert info["title"] in tabs, f"no tab titled {info['title']}: {tabs}"
 
 
+def test_tabs_list_what_the_nhsuk_header_lists(mkdocs_site, pelican_site):
+    """Home, the sections, the A to Z and topics: the statements and other top-level pages
+    stay out of the tabs (the footer links them), so the tabs fit one row at 1280 px."""
+    doc = html(mkdocs_site, "accessibility/")
+    tabs = [a.get_text(strip=True) for a in doc.select(".md-tabs__link")]
+    header = html(pelican_site, "accessibility/")
+    links = [a.get_text(strip=True) for a in header.select("a.nhsuk-header__navigation-link")]
+    assert tabs == ["Home"] + links
+    assert "Accessibility statement" not in tabs and "Privacy statement" not in tabs
+    menu = [a.get_text(strip=True) for a in doc.select("nav.md-nav--primary a.md-nav__link")]
+    assert "Accessibility statement" in menu, "the page should stay in the menu"
+
+
 def sidebar_links(doc: BeautifulSoup) -> list[str]:
     """The page links in the open section of the sidebar (Material's primary navigation).
 
