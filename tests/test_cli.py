@@ -6,11 +6,10 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from served import wait_for
 
 from hub import config as hub_config
 
@@ -99,11 +98,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as r:
-        return r.read().decode("utf-8")
-
-
 @pytest.mark.slow
 def test_serve_previews_at_the_root_and_reloads_on_change(tmp_path):
     cfg = temp_project(tmp_path, {"guides/live.md": PAGE})
@@ -112,24 +106,13 @@ def test_serve_previews_at_the_root_and_reloads_on_change(tmp_path):
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/guides/live/"
     try:
-        html = _wait_for(lambda: _get(url), lambda h: "Original words" in h)
+        html = wait_for(url, lambda h: "Original words" in h, seconds=60)
         assert "livereload" in html
         page = tmp_path / "content/guides/live.md"
         page.write_text(PAGE.replace("Original words.", "Changed words."), encoding="utf-8")
-        _wait_for(lambda: _get(url), lambda h: "Changed words" in h)
+        wait_for(url, lambda h: "Changed words" in h, seconds=60)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
-def _wait_for(fetch, ready, seconds=60):
-    deadline, last = time.monotonic() + seconds, None
-    while time.monotonic() < deadline:
-        try:
-            last = fetch()
-            if ready(last):
-                return last
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"not ready after {seconds}s; last response: {str(last)[:300]}")

@@ -193,20 +193,21 @@ def test_every_page_links_both_statements_from_its_footer(edition, model):
                 assert target == (edition / save_as(src[:-3] + "/")).resolve(), rel
 
 
-# ---- The Material edition's parity gaps (issue 12) --------------------------------------
+# ---- Parity (issue 12): the social card on both editions, the Material edition's gaps ----
 
-def test_material_edition_has_the_social_card_on_every_page(mkdocs_site, hub_config):
+def test_every_page_has_the_one_social_card(edition, hub_config):
+    """One card for the site, drawn at build time, the size the tags say, on every page."""
     from PIL import Image
 
     images = set()
-    for rel in html_files(mkdocs_site):
-        og = {m["property"]: m["content"] for m in soup(mkdocs_site, rel).head.select("meta[property]")}
+    for rel in html_files(edition):
+        og = {m["property"]: m["content"] for m in soup(edition, rel).head.select("meta[property]")}
         assert og["og:image:type"] == "image/png" and og["og:image:alt"].startswith(hub_config.site_name), rel
         images.add((og["og:image"], og["og:image:width"], og["og:image:height"]))
     assert len(images) == 1
     url, width, height = images.pop()
     assert url.startswith(hub_config.site_url)
-    with Image.open(mkdocs_site / url[len(hub_config.site_url):]) as card:
+    with Image.open(edition / url[len(hub_config.site_url):]) as card:
         assert card.format == "PNG" and card.size == (int(width), int(height)) == (1200, 630)
 
 

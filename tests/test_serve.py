@@ -7,37 +7,15 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from hostile import benign_fields, write_site
+from served import fetch, wait_for
 
 from hub import serve
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 ENGINES = ("pelican", "mkdocs")
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as r:
-            return r.read().decode("utf-8")
-    except urllib.error.HTTPError as e:
-        return e.read().decode("utf-8")
-
-
-def wait_for(url: str, check, seconds: float = 90) -> str:
-    deadline, last = time.monotonic() + seconds, ""
-    while time.monotonic() < deadline:
-        try:
-            last = fetch(url)
-            if check(last):
-                return last
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"not served after {seconds}s; last response: {last[:500]}")
 
 
 @pytest.fixture(params=ENGINES)
