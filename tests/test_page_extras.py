@@ -123,7 +123,7 @@ def test_each_engine_alone_refuses_them_too(tmp_path, engine):
 
 def test_templates_mark_safe_only_page_html_and_the_escaped_structured_data():
     """Autoescaping is on in every template: `| safe` is for HTML that Markdown made and for
-    to_script_json()'s output, never for a front matter or mkdocs.yml value."""
+    script_json()'s output, never for a front matter or mkdocs.yml value."""
     import re
 
     allowed = {"page.content", "item.content", "data", "extras.structured_data"}

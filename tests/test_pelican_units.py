@@ -313,12 +313,12 @@ def test_canonical_url_is_the_published_address_even_in_an_offline_copy(hub_cont
     assert hub_context(no_url).canonical_url("index.md") == ""
 
 
-def test_open_graph_type_follows_the_mkdocs_theme(hub_context):
+def test_open_graph_type_comes_from_the_page_facts(hub_context):
     ctx = hub_context()
-    assert ctx.og_type("guides/always-events.md") == "article"
-    assert ctx.og_type("contact/experience-of-care-team.md") == "article"
-    assert ctx.og_type("index.md") == ctx.og_type("a-z.md") == ctx.og_type("guides/index.md") == "website"
-    assert ctx.og_type("") == "website"  # 404
+    assert ctx.facts("guides/always-events.md")["og_type"] == "article"
+    assert ctx.facts("contact/experience-of-care-team.md")["og_type"] == "article"
+    assert ctx.facts("index.md")["og_type"] == ctx.facts("a-z.md")["og_type"] == ctx.facts("guides/index.md")["og_type"] == "website"
+    assert ctx.facts("")["og_type"] == "website"  # 404
 
 
 def test_contents_list_needs_two_sections_and_respects_hide_toc(hub_context):

@@ -9,6 +9,7 @@ import pytest
 from hub.config import ConfigError, HubConfig, Publisher
 from hub.content import load_site
 from hub.content import structured_data as sd
+from hub.security import script_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "https://example.org/hub/"
@@ -26,7 +27,7 @@ def data(meta, page_type, src):
 
 def roundtrip(meta, page_type, src):
     """What a browser or search engine reads back from the script element."""
-    return json.loads(sd.to_script_json(data(meta, page_type, src)))
+    return json.loads(script_json(data(meta, page_type, src)))
 
 
 @pytest.mark.parametrize("page_type,folder", [
@@ -105,7 +106,7 @@ HOSTILE = [
 @pytest.mark.parametrize("title", HOSTILE)
 def test_hostile_values_round_trip_and_cannot_leave_the_script_element(title):
     meta = EVENT | {"title": title, "summary": title}
-    raw = sd.to_script_json(data(meta, "news", "news/x.md"))
+    raw = script_json(data(meta, "news", "news/x.md"))
     assert json.loads(raw) == data(meta, "news", "news/x.md")
     lowered = raw.lower()
     assert "</script" not in lowered and "<!--" not in lowered and "-->" not in lowered
@@ -114,8 +115,8 @@ def test_hostile_values_round_trip_and_cannot_leave_the_script_element(title):
 
 
 def test_script_json_is_deterministic_and_keeps_other_text_readable():
-    first = sd.to_script_json(data(BASE | {"title": "Café – Zoë"}, "guide", "guides/t.md"))
-    assert first == sd.to_script_json(json.loads(first)) and "Café – Zoë" in first
+    first = script_json(data(BASE | {"title": "Café – Zoë"}, "guide", "guides/t.md"))
+    assert first == script_json(json.loads(first)) and "Café – Zoë" in first
     assert list(json.loads(first)) == sorted(json.loads(first))
 
 
@@ -125,7 +126,7 @@ def test_every_real_page_has_a_block_of_the_right_type():
 
     cfg = config.load()
     for page in site.pages:
-        d = json.loads(sd.to_script_json(sd.structured_data(page.meta, page.type, page.src_path,
+        d = json.loads(script_json(sd.structured_data(page.meta, page.type, page.src_path,
                                                            cfg.site_url, cfg.publisher)))
         assert d["@type"] == sd.schema_type(page.meta, page.type)
         assert d["name"] == page.title and d["url"].startswith(cfg.site_url)

@@ -100,10 +100,8 @@ def problems(path: Path, rel: Path, users: dict):
         return
     head = path.read_bytes()[:64] if suffix != ".svg" else b""
     signature = SIGNATURES[suffix]
-    if signature and not head.startswith(signature):
-        yield 1, f"the file is named {suffix} but is not a {suffix[1:].upper()} file", \
-            "save it again in the format its name says, or rename it to match what it is"
-    elif suffix == ".webp" and head[8:12] != b"WEBP" or suffix == ".avif" and head[4:8] != b"ftyp":
+    if (signature and not head.startswith(signature)
+            or suffix == ".webp" and head[8:12] != b"WEBP" or suffix == ".avif" and head[4:8] != b"ftyp"):
         yield 1, f"the file is named {suffix} but is not a {suffix[1:].upper()} file", \
             "save it again in the format its name says, or rename it to match what it is"
     elif suffix == ".csv":

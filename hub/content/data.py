@@ -37,7 +37,7 @@ def data_files(content_root: Path) -> list[Path]:
 def load(path: Path) -> DataFile:
     try:
         check_size(path.stat().st_size, "data file")
-        parsed = parse_yaml(decode(path.read_bytes()), first_line=1)
+        parsed = parse_yaml(decode(path.read_bytes()), first_line=1, what="data file")
     except FrontMatterError as e:
-        return DataFile(path, None, [Problem(e.line, e.message.replace("front matter", "data file"), e.fix)])
+        return DataFile(path, None, [Problem(e.line, e.message, e.fix)])
     return DataFile(path, parsed, list(parsed.problems))

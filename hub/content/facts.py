@@ -97,6 +97,11 @@ TOPIC_WORDS = {"cqc": "CQC", "nhs": "NHS", "fft": "FFT", "ics": "ICS", "bsl": "B
 KEEP_HYPHEN = ("co", "self", "non", "re", "pre", "post")
 
 
+def topic_key(topic) -> str:
+    """The topic as the topic index files it: 'Co-production ' and 'co-production' are one topic."""
+    return str(topic).strip().lower()
+
+
 def topic_label(topic: str) -> str:
     """'health-inequalities' -> 'Health inequalities', 'co-production' -> 'Co-production', 'cqc' -> 'CQC'."""
     words = [w for w in str(topic).strip().split("-") if w]
@@ -124,6 +129,8 @@ def page_facts(meta: dict, page_type: str) -> dict:
     return {
         "type": page_type,
         "type_label": schema.TYPE_LABELS.get(page_type, ""),
+        # Open Graph: content pages are articles, site pages the website.
+        "og_type": "article" if page_type in schema.FOLDERS.values() else "website",
         "title": str(meta.get("title", "")),
         "summary": str(meta.get("summary", "")),
         "audience": [audience] if isinstance(audience, str) else list(audience),
@@ -131,17 +138,18 @@ def page_facts(meta: dict, page_type: str) -> dict:
                    ([topics] if isinstance(topics, str) else topics)],
         "last_reviewed": long_date(meta.get("last_reviewed")),
         "next_review": long_date(meta.get("next_review")),
-        "last_reviewed_iso": _iso(meta.get("last_reviewed")),
-        "next_review_iso": _iso(meta.get("next_review")),
+        "last_reviewed_iso": iso_date(meta.get("last_reviewed")),
+        "next_review_iso": iso_date(meta.get("next_review")),
         "published": long_date(meta.get("published")),
-        "published_iso": _iso(meta.get("published")),
+        "published_iso": iso_date(meta.get("published")),
         "event": date_range(event.get("start"), event.get("end")) if event else "",
-        "event_start_iso": _iso(event.get("start")) if event else "",
-        "event_end_iso": _iso(event.get("end") or event.get("start")) if event else "",
+        "event_start_iso": iso_date(event.get("start")) if event else "",
+        "event_end_iso": iso_date(event.get("end") or event.get("start")) if event else "",
         "channels": [channel(c) for c in meta.get("channels") or [] if isinstance(c, dict)],
     }
 
 
-def _iso(value) -> str:
+def iso_date(value) -> str:
+    """A date from front matter (a date or its text) as YYYY-MM-DD, or '' when there is none."""
     d = value if isinstance(value, dt.date) else parse_date(value)
     return d.isoformat() if d else ""

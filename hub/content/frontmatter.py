@@ -140,8 +140,9 @@ def split(text: str) -> Parsed:
     return parsed
 
 
-def parse_yaml(source: str, first_line: int = 1) -> Parsed:
-    """Read YAML with the limits above: front matter, or a data file in content/_data/.
+def parse_yaml(source: str, first_line: int = 1, what: str = "front matter") -> Parsed:
+    """Read YAML with the limits above: front matter, or a data file in content/_data/
+    (`what` names which in messages).
 
     The data is constructed from the composed node, so each key's line is known and
     every value is checked before it is built.
@@ -157,15 +158,15 @@ def parse_yaml(source: str, first_line: int = 1) -> Parsed:
             loader = _Loader(source)
             node = loader.get_single_node()
         if node is None:
-            raise FrontMatterError(first_line - 1, "the front matter is empty",
+            raise FrontMatterError(first_line - 1, f"the {what} is empty",
                                    "add the page's keys (title, summary, type, audience, topics, last_reviewed, next_review)")
         problems: list[Problem] = []
         texts: list[tuple[tuple, int, str]] = []
-        _inspect(node, (), source.split("\n"), first_line, problems, texts, depth=0)
+        _inspect(node, (), source.split("\n"), first_line, problems, texts)
         lines = _key_lines(node, first_line) if isinstance(node, yaml.MappingNode) else {"": first_line + node.start_mark.line}
         data = loader.construct_document(node)
     except yaml.YAMLError as e:
-        raise _yaml_error(e, first_line) from None
+        raise _yaml_error(e, first_line, what) from None
     except (ValueError, OverflowError, RecursionError):
         # A number with thousands of digits, or something nested past Python's limits.
         raise FrontMatterError(first_line, "a value is too large to read",
@@ -212,7 +213,7 @@ def _implicit(event) -> bool:
 
 
 def _inspect(node, path: tuple, source_lines: list[str], first_line: int,
-             problems: list[Problem], texts: list, depth: int) -> None:
+             problems: list[Problem], texts: list) -> None:
     """Walk the composed node: note every text value, report values cut at '#', replace control characters."""
     if isinstance(node, yaml.ScalarNode):
         line = first_line + node.start_mark.line
@@ -232,14 +233,14 @@ def _inspect(node, path: tuple, source_lines: list[str], first_line: int,
             texts.append((path, line, node.value))
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _inspect(item, path + (i,), source_lines, first_line, problems, texts, depth + 1)
+            _inspect(item, path + (i,), source_lines, first_line, problems, texts)
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise FrontMatterError(first_line + key_node.start_mark.line, "a key is not a word",
                                        "write each key as a single word followed by ':', for example 'title:'")
-            _inspect(key_node, path + ("(key)",), source_lines, first_line, problems, [], depth)
-            _inspect(value_node, path + (key_node.value,), source_lines, first_line, problems, texts, depth + 1)
+            _inspect(key_node, path + ("(key)",), source_lines, first_line, problems, [])
+            _inspect(value_node, path + (key_node.value,), source_lines, first_line, problems, texts)
 
 
 def text_values(source: str, loader_class=None) -> list[tuple[tuple, int, str, bool]]:
@@ -293,11 +294,11 @@ def _name(path: tuple) -> str:
     return ".".join(keys) or "a key"
 
 
-def _yaml_error(e: yaml.YAMLError, first_line: int) -> FrontMatterError:
+def _yaml_error(e: yaml.YAMLError, first_line: int, what: str = "front matter") -> FrontMatterError:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     line = first_line + (mark.line if mark else 0)
     problem = getattr(e, "problem", None) or str(e)
-    return FrontMatterError(line, f"the front matter is not valid YAML ({problem})", FIX_YAML)
+    return FrontMatterError(line, f"the {what} is not valid YAML ({problem})", FIX_YAML)
 
 
 def _key_lines(node: yaml.MappingNode, first_line: int) -> dict[str, int]:

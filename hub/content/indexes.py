@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import schema
-from .facts import anchor, topic_label
+from .facts import anchor, topic_key, topic_label
 
 A_TO_Z = "a-z.md"
 TOPICS = "topics.md"
@@ -103,7 +103,7 @@ def by_topic(site) -> list[tuple[str, list[Entry]]]:
     groups: dict[str, list[Entry]] = {}
     for page in site.pages:
         for topic in page.topics:
-            groups.setdefault(str(topic).strip().lower(), []).append(_entry(page))
+            groups.setdefault(topic_key(topic), []).append(_entry(page))
     return [(t, sorted(groups[t], key=lambda e: _sort_key(e.title))) for t in sorted(groups)]
 
 

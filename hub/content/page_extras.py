@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 from hub.config import HTTPS_URL, ConfigError, ConfigProblem, HubConfig, Publisher
 from hub.findings import Finding
+from hub.security import script_json
 
 from . import feedback, schema
 from .model import Page, Site
 from .related import related
-from .structured_data import structured_data, to_script_json, web_address
+from .structured_data import structured_data, web_address
 
 # The pages about the site itself, linked from every page's footer when they exist.
 STATEMENTS = ("accessibility.md", "privacy.md")
@@ -80,6 +81,11 @@ def is_content_page(src_path: str, page_type: str) -> bool:
     return page_type in schema.FOLDERS.values() and src_path.rsplit("/", 1)[-1] != "index.md"
 
 
+def contributing_url(s: Settings) -> str:
+    """The contributors' guide in the repository ("Add or improve a page"); "" with no repository."""
+    return f"{s.repository}/blob/{BRANCH}/CONTRIBUTING.md" if s.repository else ""
+
+
 def edit_url(s: Settings, src_path: str) -> str:
     """The page's Markdown file, opened for editing in the repository; "" with no repository."""
     return f"{s.repository}/edit/{BRANCH}/{s.docs_dir}/{src_path}" if s.repository else ""
@@ -98,6 +104,6 @@ def for_page(page: Page, site: Site, s: Settings) -> dict | None:
     return {
         "feedback": feedback.links(s.feedback, page.title, url) if s.feedback else None,
         "related": related(page, site),
-        "structured_data": to_script_json(
+        "structured_data": script_json(
             structured_data(page.meta, page.type, page.src_path, s.site_url, s.publisher)),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 
 from . import schema
+from .facts import topic_key
 from .indexes import filing_title
 from .model import Page, Site
 
@@ -17,8 +18,8 @@ LIMIT = 3
 
 
 def topic_set(page: Page) -> set[str]:
-    """Topics as the topic index files them: 'Co-production ' and 'co-production' are one topic."""
-    return {str(t).strip().lower() for t in page.topics if str(t).strip()}
+    """The page's topics as the topic index files them (facts.topic_key)."""
+    return {topic_key(t) for t in page.topics if topic_key(t)}
 
 
 def related(page: Page, site: Site, limit: int = LIMIT) -> list[Page]:

@@ -1,6 +1,6 @@
 """Structured data: a schema.org JSON-LD description of each page, for search engines.
 
-`structured_data()` returns plain data; `to_script_json()` turns it into text
+`structured_data()` returns plain data; `hub.security.script_json()` turns it into text
 that is safe inside `<script type="application/ld+json">`. Both engines put
 the same block on a page, from front matter alone.
 
@@ -31,13 +31,13 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from hub.security import script_json
+from hub.security import LANGUAGE
 
+from .facts import iso_date
 from .frontmatter import parse_date
 from .model import url_for
 
 CONTEXT = "https://schema.org"
-LANGUAGE = "en-GB"
 
 GUIDANCE = ("guide", "principle", "commitment", "contact")
 
@@ -65,7 +65,7 @@ def structured_data(meta: dict, page_type: str, src_path: str, site_url: str, pu
     url = web_address(site_url, src_path)
     page = _common(meta, url) | {
         "@type": "WebPage",
-        "lastReviewed": _iso(meta.get("last_reviewed")),
+        "lastReviewed": iso_date(meta.get("last_reviewed")),
         "publisher": _organisation(publisher),
     }
     if kind in ("WebPage", "MedicalWebPage"):
@@ -74,7 +74,7 @@ def structured_data(meta: dict, page_type: str, src_path: str, site_url: str, pu
     article = _common(meta, url) | {
         "@type": "NewsArticle",
         "headline": str(meta.get("title", "")),
-        "datePublished": _iso(meta.get("published")),
+        "datePublished": iso_date(meta.get("published")),
         "publisher": _organisation(publisher),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url, "url": url,
                              "lastReviewed": page["lastReviewed"]},
@@ -84,8 +84,8 @@ def structured_data(meta: dict, page_type: str, src_path: str, site_url: str, pu
 
     event = _event(meta)
     return _clean({"@context": CONTEXT, **_common(meta, url), "@type": "Event",
-                   "startDate": _iso(event.get("start")),
-                   "endDate": _iso(event.get("end") or event.get("start")),
+                   "startDate": iso_date(event.get("start")),
+                   "endDate": iso_date(event.get("end") or event.get("start")),
                    "subjectOf": article})
 
 
@@ -118,11 +118,6 @@ def _event(meta: dict) -> dict | None:
     return event if isinstance(event, dict) and parse_date(event.get("start")) else None
 
 
-def _iso(value) -> str:
-    d = parse_date(value)
-    return d.isoformat() if d else ""
-
-
 def _clean(data):
     """Leave out empty values: a missing date is better unsaid than said as ''."""
     if isinstance(data, dict):
@@ -131,9 +126,3 @@ def _clean(data):
         return [_clean(v) for v in data]
     return data
 
-
-# Characters that could end the script element or start an HTML comment inside it, and
-# the two line separators that older JavaScript parsers treat as line ends.
-def to_script_json(data: dict) -> str:
-    """`data` as JSON safe inside <script type="application/ld+json"> (hub.security.script_json)."""
-    return script_json(data)

@@ -70,7 +70,7 @@ def escape_hub_templates(env, config) -> None:
     env.globals["hub_language"] = security.LANGUAGE
 
 
-def site_links(config, files, models: dict) -> dict:
+def site_links(files, models: dict, extras: page_extras.Settings) -> dict:
     """Addresses every page links to (footer, 404, feed), as this build publishes them.
 
     `statements` are the accessibility and privacy statements, as {url, title}, when they exist.
@@ -79,7 +79,6 @@ def site_links(config, files, models: dict) -> dict:
         file = files.get_file_from_path(src)
         return file.url if file is not None else ""
 
-    repository = (hub_settings(config).get("repository") or "").rstrip("/")
     return {
         "a_z": url(indexes.A_TO_Z),
         "topics": url(indexes.TOPICS),
@@ -87,7 +86,7 @@ def site_links(config, files, models: dict) -> dict:
         "news": url("news/index.md"),
         "search": url("search.md"),
         "feed": feeds.FEED_PATH,
-        "contributing": f"{repository}/blob/main/CONTRIBUTING.md" if repository else "",
+        "contributing": page_extras.contributing_url(extras),
         "statements": [{"url": url(src), "title": models[src].title}
                        for src in page_extras.STATEMENTS if src in models and url(src)],
     }

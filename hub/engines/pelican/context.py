@@ -6,7 +6,6 @@ same words. URLs are site-relative; templates put {{ SITEURL }}/ in front.
 """
 from __future__ import annotations
 
-import functools
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -38,7 +37,6 @@ class HubContext:
         self.offline = offline
         self.site_name = config.site_name
         self.description = config.site_description
-        self.repository = (config.hub.get("repository") or "").rstrip("/")
         self.copyright = str(config.raw.get("copyright") or "")
         # Absolute, ending in "/", or "" when mkdocs.yml has no site_url (then no canonical links,
         # og:url or og:image, which must be absolute).
@@ -97,17 +95,12 @@ class HubContext:
 
     @property
     def contributing_url(self) -> str:
-        return f"{self.repository}/blob/main/CONTRIBUTING.md" if self.repository else ""
+        return page_extras.contributing_url(self._extras_settings)
 
     # Page facts ----------------------------------------------------------
     def facts(self, src_path: str) -> dict:
         meta, page_type = self._meta.get(src_path, ({}, schema.SITE_PAGE))
         return page_facts(meta, page_type)
-
-    def og_type(self, src_path: str) -> str:
-        """Open Graph type, as the MkDocs theme chooses it: content pages are articles, the rest the website."""
-        _, page_type = self._meta.get(src_path, ({}, schema.SITE_PAGE))
-        return "article" if page_type in schema.FOLDERS.values() else "website"
 
     def contents(self, src_path: str, html: str, hide=(), before=()) -> list[dict]:
         """The "On this page" list: {id, text} for each section, or [] when a list would not help.
@@ -302,16 +295,10 @@ def without_nhs_logo(header_html: str) -> Markup:
     a reader sees and keeps NHS.UK frontend's styles. The input is the macro's autoescaped
     output; it is parsed and written back as HTML, never unescaped.
     """
-    return Markup(_without_nhs_logo(str(header_html)))
-
-
-# Pages in the same folder and section have the same header, so a big site parses only a few
-# (about 9 ms each), not one per page.
-@functools.lru_cache(maxsize=256)
-def _without_nhs_logo(header_html: str) -> str:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(header_html, "html.parser")
+    # Each different header is drawn and filtered once a build (HubContext.drawn), not once a page.
+    soup = BeautifulSoup(str(header_html), "html.parser")
     service = soup.select_one(".nhsuk-header__service")
     logos = service.select(".nhsuk-header__logo, .nhsuk-header__organisation-logo") if service else []
     if not logos:
@@ -326,7 +313,7 @@ def _without_nhs_logo(header_html: str) -> str:
         home = soup.new_tag("a", attrs={"class": "nhsuk-header__service-name", "href": link["href"]})
         home.string = name.get_text(strip=True)
         link.replace_with(home)
-    return soup.decode(formatter=_html_formatter())
+    return Markup(soup.decode(formatter=_html_formatter()))
 
 
 def own_search_form_id(header_html: str) -> Markup:
@@ -336,19 +323,14 @@ def own_search_form_id(header_html: str) -> Markup:
     contents link would lead to the form). Nothing points at the form's id. The input is the
     macro's autoescaped output; it is parsed and written back as HTML, never unescaped.
     """
-    return Markup(_own_search_form_id(str(header_html)))
-
-
-@functools.lru_cache(maxsize=256)
-def _own_search_form_id(header_html: str) -> str:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(header_html, "html.parser")
+    soup = BeautifulSoup(str(header_html), "html.parser")
     form = soup.select_one("form#search")
     if form is None:
         raise ValueError("nhsukHeader's markup has changed: no search form with id=\"search\"")
     form["id"] = "hub-header-search"
-    return soup.decode(formatter=_html_formatter())
+    return Markup(soup.decode(formatter=_html_formatter()))
 
 
 def topic_anchor(topic: str) -> str:
@@ -356,5 +338,5 @@ def topic_anchor(topic: str) -> str:
     return "topic-" + anchor(topic)
 
 
-FILTERS = {"long_date": long_date, "h2_sections": h2_sections, "topic_anchor": topic_anchor,
+FILTERS = {"long_date": long_date, "topic_anchor": topic_anchor,
            "without_nhs_logo": without_nhs_logo, "own_search_form_id": own_search_form_id}

@@ -67,7 +67,7 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
 
     import search
     from hub import robots, site_images
-    from hub.content import load_site, page_extras
+    from hub.content import load_site_again, page_extras
     from hub.engines.pelican import assets
     from hub.engines.pelican.context import nhs_organisation
     from hub.engines.pelican.settings import build_settings
@@ -83,7 +83,8 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
     settings_problems = page_extras.config_findings(config)
     if settings_problems:
         raise BuildFailed(settings_problems)
-    site = load_site(config.content_dir, config.root)
+    # The Site `check` read just before, when the content has not changed since (as the MkDocs hooks do).
+    site = load_site_again(config.content_dir, config.root)
     # Content the model cannot read safely (front matter, symbolic links) is never rendered,
     # as the MkDocs hooks refuse it too, even when this engine is called on its own.
     unreadable = [f for f in site.findings if f.severity == ERROR]
