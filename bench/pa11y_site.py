@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hub import config as hub_config, pipeline  # noqa: E402
-from hub.checks.a11y import built_urls  # noqa: E402
+from hub.checks.a11y import CHROMIUM, CHROMIUM_ARGS, built_urls  # noqa: E402
 from hub.checks.loopback import Loopback, site_prefix  # noqa: E402
 from hub.findings import ERROR  # noqa: E402
 
@@ -42,7 +42,7 @@ def main() -> int:
     if not (args.pa11y / "pa11y").is_dir():
         sys.exit(f"pa11y not found in {args.pa11y}: install it as this script's docstring says")
     config = hub_config.load(ROOT / "mkdocs.yml")
-    env = dict(os.environ, NODE_PATH=str(args.pa11y.resolve()))
+    env = dict(os.environ, NODE_PATH=str(args.pa11y.resolve()), HUB_CHROMIUM=CHROMIUM)
     total = 0
     with tempfile.TemporaryDirectory() as tmp:
         for engine in args.engine or ["mkdocs", "pelican"]:
@@ -57,7 +57,7 @@ def main() -> int:
                 for width in args.width or [1280, 375]:
                     report = Path(tmp) / f"{engine}-{width}.json"
                     subprocess.run(["node", str(ROOT / "bench" / "pa11y.js"), str(Path(tmp) / "urls.txt"),
-                                    str(report), str(width)], env=env, check=True)
+                                    str(report), str(width), json.dumps(CHROMIUM_ARGS)], env=env, check=True)
                     errors = json.loads(report.read_text(encoding="utf-8"))
                     counts = Counter(e["runner"] for e in errors)
                     print(f"{engine} at {width} px, {len(urls)} pages: "

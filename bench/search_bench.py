@@ -386,7 +386,9 @@ def build_table(r: dict) -> str:
 
 def run(pages: int, keep: Path | None = None, browser=None, engine: str = "mkdocs") -> dict:
     """Generate, build both ways, measure. Pass a Playwright browser to reuse one (the tests do)."""
-    from conftest import CHROMIUM, CHROMIUM_ARGS, LoopbackServer
+    from conftest import LoopbackServer
+
+    from hub.checks.a11y import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="hub-bench-", dir=keep))

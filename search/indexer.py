@@ -31,7 +31,7 @@ from . import vocabulary
 from .lunr_index import DEFAULT_FIELDS, lunr_index
 from .spelling import Speller
 from .terms import Terms
-from .words import words
+from .words import compounds, words
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = "assets/search"  # client, lunr.js and the index, inside the built site
@@ -239,11 +239,11 @@ def synonym_groups(groups: list[list[str]], terms: Terms) -> list:
 
 
 def _phrase_words(phrase: str) -> list[str]:
-    """A hyphenated phrase is matched by its joined form, which the index holds for every hyphenated word."""
-    out = []
-    for w in phrase.split():
-        parts = words(w)
-        out.extend(parts[-1:] if len(parts) > 1 and ("-" in w or "&" in w) else parts)
+    """A phrase's words as the browser keys a synonym (hub-search.js unitFor): a hyphenated
+    word, or a run of digit groups, by its joined form, which the index holds for each."""
+    out: list[str] = []
+    for parts, joined in compounds(phrase):
+        out.extend([joined] if joined else parts)
     return out
 
 

@@ -14,12 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from hub.checks.a11y import CHROMIUM, CHROMIUM_ARGS  # the browser every check, test and benchmark starts
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
 # Tests are marked by what they use, so `-m fast`, `-m "not browser"` and `-m browser` mean what
 # they say even when a test forgets its marker: Chromium makes a test `browser`, a full build
 # of the real site makes it `slow`, and every other test is `fast`.

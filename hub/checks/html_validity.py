@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hub.checks.pages import finding, page_for_url
+from hub.checks.pages import finding, line_containing, page_for_url
 from hub.findings import ERROR, Finding, relpath
 
 CHECK = "valid-html"
@@ -236,11 +236,7 @@ def source_line(page, markup: str, after: str = "") -> int:
             stripped = line.strip()
             if text and stripped.startswith(level + " ") and text in stripped:
                 return page.body_start + i
-    for value in ATTRIBUTE.findall(markup):
-        for i, line in enumerate(lines):
-            if value in line:
-                return page.body_start + i
-    return 0
+    return line_containing(page, *ATTRIBUTE.findall(markup), default=0)
 
 
 # The fix for each kind of error, by the start of the Nu checker's message.

@@ -120,23 +120,25 @@ def all_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def symlinks(root: Path) -> list[Path]:
-    return [p for p in all_files(root) if p.is_symlink()]
+def symlinks(root: Path, found: list[Path] | None = None) -> list[Path]:
+    """The symbolic links under content/ (of `found`, all_files(root), when the caller has it)."""
+    return [p for p in (all_files(root) if found is None else found) if p.is_symlink()]
 
 
-def content_files(root: Path) -> list[Path]:
+def content_files(root: Path, found: list[Path] | None = None) -> list[Path]:
     """The Markdown pages: every real .md file under content/ outside the data folder."""
-    return [p for p in all_files(root)
+    return [p for p in (all_files(root) if found is None else found)
             if p.suffix == ".md" and not p.is_symlink()
             and not any(part in NOT_PAGES for part in p.relative_to(root).parts)]
 
 
 def load_site(root: Path | str = "content", repo: Path | str | None = None) -> Site:
     root = Path(root)
-    key = _fingerprint(root, repo, all_files(root))
-    files = content_files(root)
+    found = all_files(root)
+    key = _fingerprint(root, repo, found)
+    files = content_files(root, found)
     site = Site(root)
-    site.findings.extend(_symlink_findings(root, repo))
+    site.findings.extend(_symlink_findings(root, repo, found))
     for path in files:
         page, problems = load_page(path, root, repo)
         site.findings.extend(problems)
@@ -174,11 +176,11 @@ def load_site_again(root: Path | str = "content", repo: Path | str | None = None
     return site if site is not None else load_site(root, repo)
 
 
-def _symlink_findings(root: Path, repo) -> list[Finding]:
+def _symlink_findings(root: Path, repo, found: list[Path]) -> list[Finding]:
     return [Finding(relpath(link.parent, repo) + "/" + link.name, 1,
                     "this is a symbolic link: only files really inside content/ can be published",
                     "replace the link with the file itself (a copy), or remove it", ERROR, "files")
-            for link in symlinks(root)]
+            for link in symlinks(root, found)]
 
 
 def load_page(path: Path, root: Path, repo: Path | str | None = None) -> tuple[Page | None, list[Finding]]:
