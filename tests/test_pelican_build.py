@@ -278,14 +278,6 @@ def test_pages_with_sections_have_an_on_this_page_list(pelican_site, site_model)
     assert with_list
 
 
-def test_every_written_page_has_suggest_a_change_linking_to_its_source(pelican_site, site_model, hub_config):
-    repository = hub_config.hub["repository"].rstrip("/")
-    for page in site_model.pages:
-        soup = _soup(pelican_site, save_as(page.url))
-        edits = [a["href"] for a in soup.find_all("a") if a.get_text(strip=True) == "Suggest a change to this page"]
-        assert edits == [f"{repository}/edit/main/content/{page.src_path}"], page.src_path
-
-
 def test_footer_links_the_ways_round_the_site(pelican_site, hub_config):
     for rel in ("index.html", "guides/friends-and-family-test/index.html", "404.html"):
         soup = _soup(pelican_site, rel)

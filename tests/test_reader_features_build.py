@@ -221,11 +221,11 @@ def test_material_edition_404_has_a_canonical_link_and_open_graph(mkdocs_site, h
     assert (og["og:type"], og["og:site_name"], og["og:locale"]) == ("website", hub_config.site_name, "en_GB")
 
 
-def test_material_edition_has_suggest_a_change_on_every_written_page(mkdocs_site, model, hub_config):
+def test_suggest_a_change_on_every_written_page_and_no_other(edition, model, hub_config):
     repository = hub_config.hub["repository"].rstrip("/")
     for page in model.pages:
-        doc = soup(mkdocs_site, save_as(page.url))
+        doc = soup(edition, save_as(page.url))
         edits = [a["href"] for a in doc.find_all("a") if a.get_text(strip=True) == "Suggest a change to this page"]
         assert edits == [f"{repository}/edit/main/content/{page.src_path}"], page.src_path
     for rel in ("a-z/index.html", "topics/index.html", "guides/index.html", "404.html"):  # the build wrote these
-        assert "Suggest a change to this page" not in soup(mkdocs_site, rel).get_text(), rel
+        assert "Suggest a change to this page" not in soup(edition, rel).get_text(), rel
