@@ -3,7 +3,7 @@
     .venv/bin/python bench/search_bench.py --pages 1000 5000
 
 Generates N guide pages of about 750 words and builds them three ways in one run:
-(a) the hub: MkDocs + theme/ + hooks + the compile-time index in search/ (or, with
+(a) the hub: MkDocs + theme/material/ + hooks + the compile-time index in search/ (or, with
     --engine pelican, the NHS.UK edition: the same index and search page);
 (b) plain Material with its own search plugin and the same Markdown extensions;
 (c) Pagefind (pagefind_bin from PyPI) run over the hub's built HTML, searched with

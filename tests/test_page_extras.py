@@ -135,5 +135,5 @@ def test_templates_mark_safe_only_page_html_and_the_escaped_structured_data():
         for value in values:
             found.setdefault(value, []).append(path.relative_to(ROOT).as_posix())
     assert set(found) <= allowed, {v: where for v, where in found.items() if v not in allowed}
-    assert found["data"] == ["theme/partials/hub-structured-data.html"]
-    assert found["extras.structured_data"] == ["theme/pelican/templates/partials/structured-data.html"]
+    assert found["data"] == ["theme/material/partials/hub-structured-data.html"]
+    assert found["extras.structured_data"] == ["theme/nhsuk/templates/partials/structured-data.html"]

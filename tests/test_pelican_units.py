@@ -97,7 +97,7 @@ def test_layouts_come_from_mkdocs_yml(hub_config):
 def test_every_layout_has_a_pelican_template(hub_config):
     layouts = hub_config.hub["layouts"]
     names = set(layouts["types"].values()) | set(layouts["pages"].values())
-    templates = ROOT / "theme" / "pelican" / "templates"
+    templates = ROOT / "theme" / "nhsuk" / "templates"
     assert {n for n in names if not (templates / n).exists()} == set()
 
 

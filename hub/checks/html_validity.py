@@ -259,5 +259,5 @@ def fix_for(message: str, *, in_content: bool) -> str:
     for start, content_fix, theme_fix in FIXES:
         if message.startswith(start):
             return content_fix if in_content else theme_fix
-    where = "the page's Markdown (its HTML)" if in_content else "the theme's templates (theme/ or theme/pelican/)"
+    where = "the page's Markdown (its HTML)" if in_content else "the theme's templates (theme/material/ or theme/nhsuk/)"
     return f"fix the markup in {where} as the Nu HTML checker's message says"

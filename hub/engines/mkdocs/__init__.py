@@ -2,5 +2,5 @@
 
 engine.py runs MkDocs; hooks.py is listed under `hooks:` in mkdocs.yml and calls
 site.py for each step (generated pages, navigation, layouts, feed, search index).
-The theme is in theme/ (Material overrides).
+The theme is in theme/material/ (Material overrides).
 """

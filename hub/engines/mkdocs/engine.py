@@ -1,4 +1,4 @@
-"""The Material edition: MkDocs with the Material theme, customised from theme/ (`--engine mkdocs`).
+"""The Material edition: MkDocs with the Material theme, customised from theme/material/ (`--engine mkdocs`).
 
 The hub's own steps (content validation, per-type layouts, generated pages,
 search index) run inside MkDocs as hooks (hub/engines/mkdocs/hooks.py), so that

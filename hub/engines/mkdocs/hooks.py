@@ -49,12 +49,11 @@ def on_files(files, config):
         raise PluginError(f"the content has {len(errors)} problem(s):\n{listing}")
     _state["site"] = site
     _state["pages"] = {p.src_path: p for p in site.pages}
-    # theme/pelican/ holds the other engine's theme; keep it out of this site. And only files
-    # really inside content/ are published: the content model stops the build above for a
-    # symbolic link, and nothing read through one may reach the site even so.
+    # Only files really inside content/ are published: the content model stops the build above
+    # for a symbolic link, and nothing read through one may reach the site even so.
     docs = Path(config.docs_dir).resolve()
     for f in list(files):
-        if f.src_uri.startswith("pelican/") or mkdocs_site.outside_docs(f, docs):
+        if mkdocs_site.outside_docs(f, docs):
             files.remove(f)
     _state["files"] = files
     _state["generated"] = mkdocs_site.add_generated_pages(files, config, site)

@@ -54,17 +54,16 @@ def add_generated_pages(files, config, site) -> dict:
 # --- on_env ----------------------------------------------------------------------------
 
 def escape_hub_templates(env, config) -> None:
-    """Turn Jinja autoescaping on for every template in theme/, and give templates the page policy.
+    """Turn Jinja autoescaping on for every template in theme/material/, and give templates the page policy.
 
     MkDocs' Jinja environment escapes nothing, and Material's templates expect that. The
-    hub's own templates (theme/, including its replacements for Material's base, navigation
+    hub's own templates (theme/material/, including its replacements for Material's base, navigation
     and tabs, which print titles) are escaped by default, so a title, summary or setting is
     always text; page HTML that Markdown made is marked `| safe` where it is placed.
     Material's remaining templates print no front matter or settings text.
     """
     theme_dir = Path(config.theme.custom_dir)
-    own = {p.relative_to(theme_dir).as_posix() for p in theme_dir.rglob("*.html")
-           if p.relative_to(theme_dir).parts[0] != "pelican"}
+    own = {p.relative_to(theme_dir).as_posix() for p in theme_dir.rglob("*.html")}
     env.autoescape = lambda name: name in own
     env.globals["hub_csp"] = security.CONTENT_SECURITY_POLICY
     env.globals["hub_language"] = security.LANGUAGE

@@ -1,4 +1,4 @@
-"""The default engine: Pelican with the NHS.UK theme (theme/pelican/), from the same content/ and mkdocs.yml.
+"""The default engine: Pelican with the NHS.UK theme (theme/nhsuk/), from the same content/ and mkdocs.yml.
 
 Pelican runs in-process through its Python API. Settings are built from
 mkdocs.yml (hub/engines/pelican/settings.py), the reader gives every page the
@@ -111,8 +111,8 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
                 pelican.run()
         except Exception as e:  # Pelican raises plain exceptions (template errors, bad settings)
             raise BuildFailed(_as_findings(handler.records, content) + [
-                Finding("theme/pelican", 0, f"Pelican stopped: {type(e).__name__}: {e}",
-                        "fix the template or setting the message names (templates are in theme/pelican/templates/)",
+                Finding("theme/nhsuk", 0, f"Pelican stopped: {type(e).__name__}: {e}",
+                        "fix the template or setting the message names (templates are in theme/nhsuk/templates/)",
                         ERROR, "build")]) from None
         finally:
             log.removeHandler(handler)

@@ -19,7 +19,7 @@ from . import context, plugin
 from .context import NOT_FOUND_URL
 from .urls import ARCHIVE, NEWS, NEWS_INDEX, generated_url, save_as
 
-THEME = Path(__file__).resolve().parents[3] / "theme" / "pelican"
+THEME = Path(__file__).resolve().parents[3] / "theme" / "nhsuk"
 # MkDocs always renders these, whatever mkdocs.yml lists, so Pelican must too.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
