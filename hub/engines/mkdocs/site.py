@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
-from hub import feeds, security, site_images
+from hub import feeds, security, site_images, themes
 from hub.content import facts, indexes, page_extras, schema
 
 
@@ -63,7 +63,8 @@ def escape_hub_templates(env, config) -> None:
     Material's remaining templates print no front matter or settings text.
     """
     theme_dir = Path(config.theme.custom_dir)
-    own = {p.relative_to(theme_dir).as_posix() for p in theme_dir.rglob("*.html")}
+    themes.with_shared_templates(env)
+    own = {p.relative_to(theme_dir).as_posix() for p in theme_dir.rglob("*.html")} | themes.shared_template_names()
     env.autoescape = lambda name: name in own
     env.globals["hub_csp"] = security.CONTENT_SECURITY_POLICY
     env.globals["hub_language"] = security.LANGUAGE

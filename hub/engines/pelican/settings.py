@@ -13,13 +13,12 @@ import jinja2
 
 from pelican.plugins import sitemap
 
-from hub import security
+from hub import security, themes
 
 from . import context, plugin
 from .context import NOT_FOUND_URL
 from .urls import ARCHIVE, NEWS, NEWS_INDEX, generated_url, save_as
 
-THEME = Path(__file__).resolve().parents[3] / "theme" / "nhsuk"
 # MkDocs always renders these, whatever mkdocs.yml lists, so Pelican must too.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
@@ -63,7 +62,7 @@ def build_settings(config, site, generated: list, content_path: Path, out_dir: P
     settings = {
         "PATH": str(content_path),
         "OUTPUT_PATH": str(out_dir),
-        "THEME": str(THEME),
+        "THEME": str(themes.NHSUK),
         "THEME_STATIC_DIR": "assets/hub",
         "THEME_TEMPLATES_OVERRIDES": [nhsuk_templates()],
         "SITENAME": config.site_name,
