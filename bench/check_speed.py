@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hub import checks, config as hub_config, engines, pipeline  # noqa: E402
+from hub import checks, config as hub_config, pipeline  # noqa: E402
 from hub.checks import html_validity  # noqa: E402
 from hub.content import load_site  # noqa: E402
 from hub.findings import ERROR  # noqa: E402
@@ -71,7 +71,7 @@ def timed_check(config) -> dict:
     times["source checks"] = time.perf_counter() - t
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        engines.get("mkdocs").build(config, Path(tmp) / "site")
+        pipeline.render(config, engine="mkdocs", out=Path(tmp) / "site")
         times["render (MkDocs)"] = time.perf_counter() - t
         for check in checks.BUILT:
             t = time.perf_counter()
@@ -93,7 +93,7 @@ def timed_a11y(config) -> dict:
     site = load_site(config.content_dir, config.root)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"
-        engines.get("mkdocs").build(config, out)
+        pipeline.render(config, engine="mkdocs", out=out)
         pages = len(a11y.built_urls(out))
         t = time.perf_counter()
         findings = a11y.run(site, out, config)

@@ -126,12 +126,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _review(cfg, args) -> int:
+    from hub.config import ConfigError
     from hub.content import load_site, review
     from hub.content.model import today
 
     try:
-        days = args.days if args.days is not None else review.due_soon_days(cfg.hub)
-    except ValueError as e:
+        days = args.days if args.days is not None else cfg.due_soon_days
+    except ConfigError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     day = today()

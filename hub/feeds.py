@@ -35,8 +35,9 @@ def news_items(site) -> list:
 
 
 def atom(site, *, site_name: str, site_url: str, page_url: Callable[[object], str],
-         feed_url: str, language: str = "en-GB") -> bytes:
-    """The feed as UTF-8 bytes; `page_url(page)` gives a page's absolute URL in this build."""
+         feed_url: str, language: str = "en-GB", include: Callable[[object], bool] = lambda page: True) -> bytes:
+    """The feed as UTF-8 bytes; `page_url(page)` gives a page's absolute URL in this build, and
+    `include(page)` says whether a news page is listed (withdrawn news is not)."""
     feed = _StableAtomFeed(
         title=feed_title(site_name),
         link=site_url,
@@ -45,7 +46,7 @@ def atom(site, *, site_name: str, site_url: str, page_url: Callable[[object], st
         feed_url=feed_url,
         author_name=site_name,
     )
-    for page in news_items(site):
+    for page in filter(include, news_items(site)):
         published = _datetime(page.date("published"))
         reviewed = _datetime(page.date("last_reviewed"))
         url = page_url(page)

@@ -1,8 +1,11 @@
-"""Build and check: validate, render into a temporary folder, check, then publish.
+"""Build and check: content -> plan -> engine -> after render -> checks, then publish.
 
-The output folder is replaced only when everything passed, so a failed build
-or check never leaves a half-built or broken site behind: the last good site
-survives.
+The content is read once (hub.content), the site plan made once from it
+(hub.plan), and the chosen engine renders that plan into a temporary folder;
+hub.after_render writes what both editions write after rendering. The output
+folder is replaced only when everything passed, so a failed build or check never
+leaves a half-built or broken site behind: the last good site survives. Then, and
+only then, the list of published addresses (addresses.lock) is brought up to date.
 """
 from __future__ import annotations
 
@@ -11,30 +14,39 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hub import checks, engines
-from hub.content import load_site, page_extras
-from hub.findings import Finding, is_failure
+import search
+from hub import after_render, checks, engines
+from hub.content import load_site
+from hub.findings import ERROR, Finding, is_failure
+from hub.plan import build_plan, lock
 
 
 def build(config, *, engine: str = engines.DEFAULT, out: Path, offline: bool = False,
           strict: bool = False, run_checks: bool = True, a11y: bool = False,
-          publish: bool = True) -> list[Finding]:
+          publish: bool = True, record_addresses: bool = False) -> list[Finding]:
     """Return every finding; `out` is replaced only if there were no errors.
 
     Every check that can run does run, so a contributor sees all problems at
     once: a broken link does not hide a missing alt text found after rendering.
-    Only content the engine cannot read at all (front matter errors) and
-    wrong settings in mkdocs.yml stop the render, because the engine refuses them too.
+    Only content the engine cannot read at all (front matter errors), wrong
+    settings in mkdocs.yml and addresses the plan cannot give one owner stop the
+    render. `record_addresses` rewrites addresses.lock after a build that published.
     """
     config = dataclasses.replace(config, offline=offline)
     site = load_site(config.content_dir, config.root)
     findings = list(site.findings)
     source = checks.source_checks(site, config) if run_checks else []
     findings += source
-    # Settings every page uses (publisher, feedback, repository): wrong ones would only stop the render.
-    settings = page_extras.config_findings(config)
+    # Settings every page uses: wrong ones would only stop the render.
+    settings = config.problems()
     findings += settings
     if is_failure(site.findings) or settings:
+        return findings
+    plan = build_plan(site, config, offline=offline)
+    findings += plan.findings
+    lock_path = lock.path_for(config)
+    findings += lock.findings(plan.addresses, lock.read(lock_path), lock_path.name)
+    if is_failure(plan.findings):
         return findings
 
     out = Path(out).resolve()
@@ -42,9 +54,12 @@ def build(config, *, engine: str = engines.DEFAULT, out: Path, offline: bool = F
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
     try:
         try:
-            rendered = engines.get(engine).build(config, staging, offline=offline) or []
+            rendered = engines.get(engine).render(plan, staging)
+            after_render.write(plan, staging)
         except engines.BuildFailed as e:
             return findings + _without_repeats(e.findings, source)
+        except search.VocabularyError as e:  # search/synonyms.yml: file, line and fix for each problem
+            return findings + e.findings
         findings += _without_repeats(rendered, source)
         if run_checks:
             findings += _without_repeats(checks.built_checks(site, staging, config), source)
@@ -52,9 +67,30 @@ def build(config, *, engine: str = engines.DEFAULT, out: Path, offline: bool = F
             findings += checks.a11y_checks(site, staging, config)
         if publish and not is_failure(findings, strict):
             _replace(out, staging)
+            if record_addresses and not offline:
+                lock.write(lock_path, lock.render(plan.addresses, lock.read(lock_path)))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return findings
+
+
+def render(config, *, engine: str = engines.DEFAULT, out: Path, offline: bool = False) -> list[Finding]:
+    """Content -> plan -> engine -> after render, straight into `out`, with no quality gates: what an
+    edition makes of the content, for tests and benchmarks. Returns the engine's warnings; raises
+    engines.BuildFailed when the content, settings or addresses cannot be rendered."""
+    config = dataclasses.replace(config, offline=offline)
+    site = load_site(config.content_dir, config.root)
+    stopping = [f for f in site.findings + config.problems() if f.severity == ERROR]
+    plan = build_plan(site, config, offline=offline) if not stopping else None
+    stopping += [f for f in (plan.findings if plan else []) if f.severity == ERROR]
+    if stopping:
+        raise engines.BuildFailed(stopping)
+    rendered = engines.get(engine).render(plan, Path(out))
+    try:
+        after_render.write(plan, Path(out))
+    except search.VocabularyError as e:
+        raise engines.BuildFailed(e.findings) from None
+    return rendered
 
 
 # MkDocs' own link warnings repeat what the links check says, with no line number.

@@ -85,15 +85,17 @@ class SearchPage:
     sections: list[Doc] = field(default_factory=list)
 
 
-def build_index(site_dir: Path, config, site, offline: bool = False) -> dict:
-    """Index site_dir's pages and write the client and index under site_dir/assets/search/."""
+def build_index(site_dir: Path, config, site, offline: bool = False, only: set[str] | None = None) -> dict:
+    """Index site_dir's pages and write the client and index under site_dir/assets/search/.
+
+    `only`: the src_paths the site plan says are searchable (hub.plan); None indexes every page."""
     started = time.perf_counter()
     # Indexing makes millions of small objects that all live until the end; with a big site
     # already in memory, Python's cycle collector would spend more time than the indexing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(Path(site_dir), config, site, offline, started)
+        return _build(Path(site_dir), config, site, offline, started, only)
     finally:
         if collecting:
             gc.enable()
@@ -103,12 +105,12 @@ def settings_of(config) -> dict:
     return (config.hub.get("search") or {}) if config is not None else {}
 
 
-def _build(site_dir: Path, config, site, offline: bool, started: float) -> dict:
+def _build(site_dir: Path, config, site, offline: bool, started: float, only) -> dict:
     settings = settings_of(config)
     fields = dict(settings.get("fields") or DEFAULT_FIELDS)
     vocab = vocabulary.load()
     terms = Terms(Speller(vocab.spellings))
-    pages = collect_pages(site_dir, config, site, offline=offline)
+    pages = collect_pages(site_dir, config, site, offline=offline, only=only)
     docs = [d for p in pages for d in p.sections]
     index = lunr_index(docs, fields, terms)
     groups = synonym_groups(vocab.synonyms + harvested_synonyms(pages), terms)
@@ -149,13 +151,15 @@ def built_file(site_dir: Path, src_path: str, offline: bool) -> Path:
     return site_dir / (url if offline else url + "index.html")
 
 
-def collect_pages(site_dir: Path, config, site, *, offline: bool) -> list[SearchPage]:
+def collect_pages(site_dir: Path, config, site, *, offline: bool, only: set[str] | None = None) -> list[SearchPage]:
     """Every searchable page with its sections, in URL order so the output is stable."""
     skip_pages = search_page_sources(config)
     skip_sections = skipped_headings(config)
     pages: list[SearchPage] = []
     for page in sorted(site.pages, key=lambda p: p.url):
         tuning = page.meta.get("search") or {}
+        if only is not None and page.src_path not in only:
+            continue
         if page.src_path in skip_pages or (isinstance(tuning, dict) and tuning.get("exclude")):
             continue
         path = built_file(site_dir, page.src_path, offline)

@@ -149,12 +149,6 @@ def test_titles_must_be_unique(tmp_path):
     assert f.path.endswith("principles/b.md") and "already used by guides/a.md" in f.message
 
 
-def test_urls_must_be_unique(tmp_path):
-    write(tmp_path, "guides/a.md", GOOD)
-    errors, _ = findings_for(tmp_path, "guides/a/index.md", GOOD.replace("Using feedback", "Other"))
-    assert "same address (/guides/a/)" in only(errors).message
-
-
 def test_file_names_must_be_web_friendly(tmp_path):
     f = only(findings_for(tmp_path, "guides/Using Feedback.md", GOOD)[0])
     assert "not a web-friendly name" in f.message and "lowercase" in f.fix
@@ -223,16 +217,3 @@ def test_new_refuses_to_overwrite(tmp_path):
     create("guide", "Same", tmp_path)
     with pytest.raises(FileExistsError):
         create("guide", "Same", tmp_path)
-
-
-def test_load_site_again_reuses_the_last_load_only_while_nothing_changed(tmp_path):
-    from hub.content.model import load_site_again
-
-    path = write(tmp_path, "guides/a.md", GOOD)
-    first = load_site(tmp_path, tmp_path)
-    assert load_site_again(tmp_path, tmp_path) is first
-    path.write_text(GOOD.replace("Using feedback", "Using feedback well"), encoding="utf-8")
-    again = load_site_again(tmp_path, tmp_path)
-    assert again is not first and again.pages[0].title == "Using feedback well"
-    write(tmp_path, "guides/b.md", GOOD.replace("Using feedback", "B"))
-    assert len(load_site_again(tmp_path, tmp_path).pages) == 2

@@ -14,7 +14,7 @@ import pytest
 from conftest import LoopbackServer
 from hostile import benign_fields, write_site
 
-from hub import engines
+from hub import pipeline
 from hub.security import CONTENT_SECURITY_POLICY
 
 VIOLATIONS = """
@@ -136,7 +136,7 @@ def test_script_planted_past_the_checks_does_not_run(engine, browser, tmp_path):
                      + '<img src="missing.png" alt="A chart" onerror="window.__planted = \'handler ran\'">\n',
                      encoding="utf-8")
     out = tmp_path / "site"
-    engines.get(engine).build(config, out)
+    pipeline.render(config, engine=engine, out=out)
     server = LoopbackServer(out)
     try:
         page = watched(browser.new_context().new_page())

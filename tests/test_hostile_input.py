@@ -20,7 +20,7 @@ from typing import Callable
 import pytest
 from hostile import benign_fields, write_site
 
-from hub import cli, engines, pipeline
+from hub import cli, pipeline
 from hub import config as hub_config
 from hub.findings import ERROR
 
@@ -224,7 +224,7 @@ def test_hostile_input_is_refused_naming_the_file_and_the_last_good_site_survive
         return
     # What the engine alone makes of it (as a preview would): rendered, with nothing live.
     preview = tmp_path / "preview"
-    engines.get(engine).build(config, preview)
+    pipeline.render(config, engine=engine, out=preview)
     assert live_payloads(preview) == []
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from hostile import FIELDS, benign_fields, hostile_fields, marker, write_site
 
-from hub import engines
+from hub import pipeline
 from hub.content.frontmatter import CONTROL
 
 pytestmark = pytest.mark.slow
@@ -77,7 +77,7 @@ def xml_shape(path: Path) -> list[str]:
 def build(tmp: Path, engine: str, fields: dict[str, str]) -> Path:
     config = write_site(tmp, fields)
     out = tmp / "site"
-    engines.get(engine).build(config, out)
+    pipeline.render(config, engine=engine, out=out)
     return out
 
 

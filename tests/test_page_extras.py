@@ -87,9 +87,9 @@ def test_every_wrong_setting_is_reported_at_once():
     keys = [p.key for p in e.value.problems]
     assert keys == ["extra.hub.publisher.name", "extra.hub.publisher.url", "extra.hub.publisher.nhs_organisation",
                     "extra.hub.feedback.kind", "extra.hub.repository"]
-    findings = page_extras.config_findings(bad)
+    findings = bad.problems()
     assert [f.path for f in findings] == ["mkdocs.yml"] * 5 and all(f.fix and f.severity == ERROR for f in findings)
-    assert page_extras.config_findings(REAL) == []
+    assert REAL.problems() == []
 
 
 def _bad_copy(tmp_path: Path) -> HubConfig:
@@ -112,13 +112,16 @@ def test_build_refuses_wrong_settings_before_rendering(tmp_path, engine):
     assert not out.exists()
 
 
-@pytest.mark.parametrize("engine", engines.ENGINES)
-def test_each_engine_alone_refuses_them_too(tmp_path, engine):
-    """As under `mkdocs build` or `serve`, with no build.py in front."""
+def test_mkdocs_alone_refuses_them_too(tmp_path):
+    """As under `mkdocs build` or `serve`, with no build.py in front: the hook names the setting."""
+    import subprocess
+    import sys
+
     config = _bad_copy(tmp_path)
-    with pytest.raises(engines.BuildFailed) as e:
-        engines.get(engine).build(config, tmp_path / "out")
-    assert any("extra.hub.feedback.address" in f.message for f in e.value.findings)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config.path), "-d",
+                          str(tmp_path / "out")], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode != 0 and "extra.hub.feedback.address" in run.stdout + run.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
 
 
 def test_templates_mark_safe_only_page_html_and_the_escaped_structured_data():
@@ -126,7 +129,7 @@ def test_templates_mark_safe_only_page_html_and_the_escaped_structured_data():
     script_json()'s output, never for a front matter or mkdocs.yml value."""
     import re
 
-    allowed = {"page.content", "item.content", "data", "extras.structured_data"}
+    allowed = {"page.content", "item.content", "view.structured_data"}
     found = {}
     for path in sorted((ROOT / "theme").rglob("*.html")):
         text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)  # not comments
@@ -135,5 +138,5 @@ def test_templates_mark_safe_only_page_html_and_the_escaped_structured_data():
         for value in values:
             found.setdefault(value, []).append(path.relative_to(ROOT).as_posix())
     assert set(found) <= allowed, {v: where for v, where in found.items() if v not in allowed}
-    assert found["data"] == ["theme/material/partials/hub-structured-data.html"]
-    assert found["extras.structured_data"] == ["theme/nhsuk/templates/partials/structured-data.html"]
+    assert found["view.structured_data"] == ["theme/material/partials/hub-structured-data.html",
+                                             "theme/nhsuk/templates/partials/structured-data.html"]

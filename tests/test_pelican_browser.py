@@ -14,7 +14,7 @@ LAYOUT_SAMPLES = [
     "principles/",  # page.html (a generated section page)
     "news/",  # page.html with the links to the archive and feed
     "a-z/",
-    "news/archive/",  # archives.html
+    "news/archive/",  # news-archive.html
     "404.html",
 ]
 

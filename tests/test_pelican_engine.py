@@ -1,4 +1,6 @@
-"""The Pelican engine as a contributor meets it: problems as findings naming the file, and serve with live reload."""
+"""The NHS.UK edition as a contributor meets it: problems as findings naming the file, and serve with live reload.
+
+Each build goes through the pipeline (content -> plan -> Pelican -> after render), as `build.py` runs it."""
 from __future__ import annotations
 
 import os
@@ -12,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from hub import config as hub_config
-from hub.engines import BuildFailed
-from hub.engines.pelican import engine as pelican_engine
+from hub import pipeline
 from hub.engines.pelican import assets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,16 +61,23 @@ def temp_project(tmp_path: Path, pages: dict[str, str]) -> Path:
     return hub_config.write_copy(content, tmp_path / "mkdocs.yml", lambda raw: raw["extra"]["hub"].pop("home", None))
 
 
+def build(cfg, out: Path, **options) -> list:
+    """The findings of rendering `cfg`'s content with Pelican, the quality gates left out."""
+    return pipeline.build(cfg, engine="pelican", out=out, run_checks=False, **options)
+
+
 def test_a_link_to_a_missing_page_is_a_finding_naming_the_file(tmp_path):
     cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE.replace("../index.md", "gone.md")}))
-    findings = pelican_engine.build(cfg, tmp_path / "site")
-    assert [(f.path, f.severity) for f in findings] == [("content/guides/live.md", "warning")]
-    assert "gone.md" in findings[0].message and findings[0].fix
+    findings = pipeline.build(cfg, engine="pelican", out=tmp_path / "site")
+    (finding,) = [f for f in findings if f.check == "links"]
+    assert (finding.path, finding.line, finding.severity) == ("content/guides/live.md", 13, "error")
+    assert "gone.md" in finding.message and finding.fix
+    assert not (tmp_path / "site").exists()
 
 
 def test_links_between_pages_work_in_a_small_site(tmp_path):
     cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE}))
-    assert pelican_engine.build(cfg, tmp_path / "site") == []
+    assert build(cfg, tmp_path / "site") == []
     html = (tmp_path / "site" / "guides" / "live" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../">home page</a>' in html
 
@@ -81,7 +89,7 @@ def test_images_beside_the_markdown_are_published_at_the_same_path(tmp_path):
     (tmp_path / "content" / "guides" / "images" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "content" / "_data").mkdir()
     (tmp_path / "content" / "_data" / "contacts.yml").write_text("phone: 0300\n", encoding="utf-8")
-    assert pelican_engine.build(hub_config.load(project), tmp_path / "site") == []
+    assert build(hub_config.load(project), tmp_path / "site") == []
     html = (tmp_path / "site" / "guides" / "live" / "index.html").read_text(encoding="utf-8")
     assert 'src="../images/chart.png"' in html
     assert (tmp_path / "site" / "guides" / "images" / "chart.png").exists()
@@ -91,20 +99,16 @@ def test_images_beside_the_markdown_are_published_at_the_same_path(tmp_path):
 def test_without_the_nhs_frontend_package_the_build_says_how_to_fix_it(tmp_path, monkeypatch):
     monkeypatch.setattr(assets, "PACKAGE", tmp_path / "missing")
     cfg = hub_config.load(temp_project(tmp_path, {}))
-    with pytest.raises(BuildFailed) as failed:
-        pelican_engine.build(cfg, tmp_path / "site")
-    (finding,) = failed.value.findings
-    assert finding.path == "package.json" and "npm ci" in finding.fix
+    (finding,) = build(cfg, tmp_path / "site")
+    assert finding.path == "package.json" and "npm ci" in finding.fix and finding.severity == "error"
 
 
 def test_a_home_route_to_a_missing_page_is_a_finding_naming_mkdocs_yml(tmp_path):
     cfg = hub_config.load(temp_project(tmp_path, {}))
     cfg.raw["extra"]["hub"]["home"] = {"routes": [{"audience": "public", "heading": "Public", "text": "Start here.",
                                                    "link": {"title": "Contact", "page": "contact/index.md"}}]}
-    with pytest.raises(BuildFailed) as failed:
-        pelican_engine.build(cfg, tmp_path / "site")
-    (finding,) = failed.value.findings
-    assert finding.path == "mkdocs.yml" and "contact/index.md" in finding.message
+    (finding,) = build(cfg, tmp_path / "site")
+    assert finding.path == "mkdocs.yml" and "contact/index.md" in finding.message and finding.severity == "error"
 
 
 SITE_PAGE = """\
@@ -130,25 +134,24 @@ def test_an_nhs_organisation_shows_the_nhs_logo_and_icons(tmp_path):
     cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE}))
     cfg.raw["extra"]["hub"]["publisher"] = {"name": "NHS England", "url": "https://www.england.nhs.uk",
                                             "nhs_organisation": True}
-    assert pelican_engine.build(cfg, tmp_path / "site") == []
+    assert build(cfg, tmp_path / "site") == []
     soup = _soup_of(tmp_path / "site" / "index.html")
     assert soup.select_one("svg.nhsuk-header__logo") is not None
     assert soup.select_one("a.nhsuk-header__service-logo")["aria-label"] == f"NHS {cfg.site_name} homepage"
     icons = [link["href"] for link in soup.select('link[rel~="icon"], link[rel="apple-touch-icon"]')]
     assert icons and all("assets/nhsuk/images/" in h for h in icons)
-    assert not (tmp_path / "site" / "assets" / "images" / "site-icon.png").exists()
 
 
 def test_footer_links_accessibility_and_privacy_pages_when_they_exist(tmp_path):
     pages = {"accessibility.md": SITE_PAGE.format(title="Accessibility statement"),
              "privacy.md": SITE_PAGE.format(title="Privacy"), "guides/live.md": GUIDE}
     cfg = hub_config.load(temp_project(tmp_path, pages))
-    assert pelican_engine.build(cfg, tmp_path / "site") == []
+    assert build(cfg, tmp_path / "site") == []
     links = {a.get_text(strip=True): a["href"] for a in _soup_of(tmp_path / "site" / "index.html").select("footer a")}
     assert links["Accessibility statement"] == "./accessibility/"
     assert links["Privacy"] == "./privacy/"
     cfg = hub_config.load(temp_project(tmp_path / "without", {"guides/live.md": GUIDE}))
-    assert pelican_engine.build(cfg, tmp_path / "without" / "site") == []
+    assert build(cfg, tmp_path / "without" / "site") == []
     footer = _soup_of(tmp_path / "without" / "site" / "index.html").footer.get_text()
     assert "Accessibility" not in footer and "Privacy" not in footer
 
@@ -156,7 +159,7 @@ def test_footer_links_accessibility_and_privacy_pages_when_they_exist(tmp_path):
 def test_without_a_site_url_there_are_no_absolute_addresses_to_give(tmp_path):
     cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE}))
     cfg.raw["site_url"] = ""
-    assert pelican_engine.build(cfg, tmp_path / "site") == []
+    assert build(cfg, tmp_path / "site") == []
     head = _soup_of(tmp_path / "site" / "index.html").head
     assert head.select('link[rel="canonical"], meta[property="og:url"], meta[property="og:image"]') == []
     assert head.select_one('meta[property="og:title"]') is not None
@@ -165,17 +168,17 @@ def test_without_a_site_url_there_are_no_absolute_addresses_to_give(tmp_path):
     assert "Sitemap" not in (tmp_path / "site" / "robots.txt").read_text(encoding="utf-8")
 
 
-def test_a_build_that_stopped_part_way_does_not_stop_the_next_sitemap(tmp_path):
-    """pelican-sitemap keeps one queue per process; under `serve` a broken edit must not cost later sitemaps."""
+def test_a_build_that_stopped_part_way_does_not_stop_the_next_one(tmp_path):
+    """Under `serve` a broken edit must not cost later builds anything (the sitemap among them)."""
     broken = hub_config.load(temp_project(tmp_path / "broken", {"guides/live.md": GUIDE}))
     broken.raw["extra"]["hub"]["layouts"]["pages"]["guides/live.md"] = "no-such-layout.html"
-    with pytest.raises(BuildFailed):
-        pelican_engine.build(broken, tmp_path / "broken" / "site")
+    failed = build(broken, tmp_path / "broken" / "site")
+    assert failed and all(f.severity == "error" for f in failed) and "no-such-layout" in failed[-1].message
     cfg = hub_config.load(temp_project(tmp_path / "fixed", {"guides/live.md": GUIDE}))
-    assert pelican_engine.build(cfg, tmp_path / "fixed" / "site") == []
+    assert build(cfg, tmp_path / "fixed" / "site") == []
     sitemap = (tmp_path / "fixed" / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{cfg.site_url}guides/live/</loc>" in sitemap
-    assert "<lastmod>2026-11-01T00:00:00+00:00</lastmod>" in sitemap  # last_reviewed, not the clock
+    assert "<lastmod>2026-11-01</lastmod>" in sitemap  # last_reviewed, not the clock
 
 
 def _free_port() -> int:

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from hub.content import load_site
 from hub.content.related import related
-from hub.engines.pelican.urls import save_as
+from hub.plan import save_as
 
 pytestmark = pytest.mark.slow
 

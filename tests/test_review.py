@@ -58,14 +58,23 @@ def test_rows_are_soonest_first_with_unknown_dates_at_the_top(content, tmp_path)
 def test_the_window_is_configurable(content, tmp_path):
     rows = review.rows(load_site(content, tmp_path), TODAY, 0, repo=tmp_path)
     assert [r.title for r in rows if r.status == "due soon"] == ["Due today"]
-    assert review.due_soon_days({"review": {"due_soon_days": 30}}) == 30
-    assert review.due_soon_days({}) == 60
+    assert with_review({"due_soon_days": 30}).due_soon_days == 30
+    assert with_review(None).due_soon_days == 60
+
+
+def with_review(block):
+    from hub.config import HubConfig
+
+    raw = {"extra": {"hub": {"review": block} if block is not None else {}}}
+    return HubConfig(Path("mkdocs.yml").resolve(), raw)
 
 
 @pytest.mark.parametrize("bad", ["60", -1, 1.5, True])
 def test_a_bad_window_in_mkdocs_yml_names_the_key(bad):
-    with pytest.raises(ValueError, match=r"mkdocs.yml: extra.hub.review.due_soon_days is .* fix: give a whole number"):
-        review.due_soon_days({"review": {"due_soon_days": bad}})
+    from hub.config import ConfigError
+
+    with pytest.raises(ConfigError, match=r"mkdocs.yml: extra.hub.review.due_soon_days is .* fix: give a whole number"):
+        with_review({"due_soon_days": bad}).due_soon_days
 
 
 def test_text_table_is_aligned_and_ends_with_a_summary(content, tmp_path):

@@ -128,8 +128,13 @@ def test_generated_pages_take_review_dates_from_the_content(small_site):
     assert meta["type"] == "page"
 
 
-def test_section_pages_only_where_no_index_was_written(small_site):
-    made = {g.src_path: g for g in indexes.section_pages(small_site, {"guides": {"title": "Guides", "summary": "All guides."}})}
+def test_section_pages_for_each_folder_with_pages(small_site):
+    from hub.config import Section
+
+    def section(folder):
+        return Section("guides", "Guides", "All guides.") if folder == "guides" else Section(folder, folder, "")
+
+    made = {g.src_path: g for g in indexes.section_pages(small_site, section)}
     assert set(made) == {"guides/index.md", "news/index.md"}  # no contact pages, so no contact section
     assert made["guides/index.md"].meta["title"] == "Guides"
     assert "[Zebra crossings](zebra.md)" in made["guides/index.md"].body

@@ -10,8 +10,6 @@ PDF) need no long form, so they are left alone here too.
 """
 from __future__ import annotations
 
-from hub.checks import settings
-from hub.checks.markdown_source import MarkdownSource
 from hub.checks.pages import finding
 from hub.checks.plain_english import ACRONYM, ROMAN
 from hub.findings import WARNING
@@ -29,7 +27,7 @@ def run(site, config) -> list:
         return e.findings
     prose = {page.src_path: _texts(page) for page in site.pages}
     known = _listed(listed)
-    known.update(acronyms.letters_of(str(a)) for a in settings.get(config, "known_acronyms"))
+    known.update(acronyms.letters_of(str(a)) for a in config.checks.known_acronyms)
     for texts in prose.values():
         for text, _line in texts:
             known.update(acronyms.letters_of(a) for a, _ in acronyms.harvest(text))
@@ -55,7 +53,7 @@ def run(site, config) -> list:
 def _texts(page) -> list[tuple[str, int]]:
     """The page's title, summary and prose, each with its file line."""
     lead = [(page.title, page.line("title")), (page.summary, page.line("summary"))]
-    return lead + [(text, line) for text, line, _kind in MarkdownSource.of(page).blocks()]
+    return lead + [(text, line) for text, line, _kind in page.markdown.blocks()]
 
 
 def _listed(groups) -> set[str]:

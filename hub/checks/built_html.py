@@ -74,9 +74,8 @@ def site_pages(site_dir: Path, site=None) -> dict[str, BuiltPage]:
     Pass the site model to share one reading between the checks of a build.
     """
     key = str(Path(site_dir).resolve())
-    cache = getattr(site, "_hub_built_pages", None) if site is not None else None
-    if cache is not None and key in cache:
-        return cache[key]
+    if site is not None and key in site.built_html:
+        return site.built_html[key]
     site_dir = Path(site_dir)
     pages = {}
     for path in sorted(site_dir.rglob("*.html")):
@@ -86,7 +85,8 @@ def site_pages(site_dir: Path, site=None) -> dict[str, BuiltPage]:
         if rel == "index.html" or rel.endswith("/index.html"):
             pages[rel[: -len("index.html")]] = page
     if site is not None:
-        site._hub_built_pages = {key: pages}
+        site.built_html.clear()  # one built site at a time: an earlier folder's pages are stale
+        site.built_html[key] = pages
     return pages
 
 

@@ -16,14 +16,14 @@ stop the build before anything is read through them.
 from __future__ import annotations
 
 import re
-from xml.parsers import expat
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.parsers import expat
 
 from hub.checks import images
-from hub.checks.markdown_source import MarkdownSource
 from hub.checks.unsafe_html import is_unsafe_url
-from hub.content.data import FOLDER as DATA_FOLDER, SUFFIXES as DATA_SUFFIXES
+from hub.content.data import FOLDER as DATA_FOLDER
+from hub.content.data import SUFFIXES as DATA_SUFFIXES
 from hub.content.model import all_files
 from hub.findings import ERROR, Finding, relpath
 
@@ -196,7 +196,7 @@ def _image_users(site) -> dict[Path, list[str]]:
     """Each image file -> 'content/x.md:12' for every page line that shows or links to it."""
     users: dict[Path, list[str]] = {}
     for page in site.pages:
-        for link in MarkdownSource.of(page).links:
+        for link in page.markdown.links:
             parts = urlsplit(link.target.strip())
             if parts.scheme or not parts.path or link.target.strip().startswith("//"):
                 continue

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hub.checks.markdown_source import MarkdownSource
 from hub.checks.pages import finding
 
 CHECK = "headings"
@@ -17,7 +16,7 @@ def run(site, config) -> list:
     out = []
     for page in site.pages:
         previous = 1  # the page title is the H1
-        for h in MarkdownSource.of(page).headings:
+        for h in page.markdown.headings:
             if h.level == 1:
                 out.append(finding(page, config, h.line, f"a second top-level heading '{h.text}' (H1)",
                                    "the page title from the front matter is the only H1: start this heading "
@@ -37,7 +36,7 @@ def run_built(site, site_dir: Path, config) -> list:
     out = []
     for page in site.pages:
         built = page_html(site_dir, page, site)
-        if any(h.level == 1 for h in MarkdownSource.of(page).headings):
+        if any(h.level == 1 for h in page.markdown.headings):
             continue  # the source check already points at the extra H1's line
         if built is not None and built.h1 != 1:
             out.append(finding(page, config, page.line("title"),

@@ -11,8 +11,6 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hub.checks import settings
-from hub.checks.markdown_source import MarkdownSource
 from hub.checks.pages import finding
 
 CHECK = "alt-text"
@@ -26,7 +24,7 @@ GOOD_ALT = ("write what the image tells the reader, in a few words, as you would
 def run(site, config) -> list:
     out = []
     for page in site.pages:
-        for image in MarkdownSource.of(page).links:
+        for image in page.markdown.links:
             if image.kind == "image":
                 out += [finding(page, config, image.line, msg, fix, CHECK) for msg, fix in problems(image, page, config)]
     return out
@@ -59,7 +57,7 @@ def problems(image, page, config):
 def _alt_quality(alt: str, target: str, config):
     text = alt.strip()
     stem = Path(urlsplit(target).path).stem.lower()
-    limit = settings.get(config, "alt_text_max")
+    limit = config.checks.alt_text_max
     if FILE_NAME.match(text) or (stem and text.lower() in (stem, Path(urlsplit(target).path).name.lower())):
         yield (f"the alt text '{text}' is a file name, which tells a screen reader user nothing", GOOD_ALT)
     elif text.lower().strip(" .!") in PLACEHOLDERS:

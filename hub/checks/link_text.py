@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from hub.checks.markdown_source import BRACKETED, MarkdownSource, _plain
 from hub.checks.pages import finding
+from hub.content.markdown_source import BRACKETED, _plain
 
 CHECK = "link-text"
 VAGUE = {"click here", "here", "read more", "more", "click", "link", "this link", "this", "this page",
@@ -16,7 +16,7 @@ FIX = "write what the reader will find there, for example 'NHS England: patient 
 def run(site, config) -> list:
     out = []
     for page in site.pages:
-        for link in MarkdownSource.of(page).links:
+        for link in page.markdown.links:
             if link.kind == "link":
                 for msg, fix in problems(link):
                     out.append(finding(page, config, link.line, msg, fix, CHECK))

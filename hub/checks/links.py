@@ -22,7 +22,6 @@ from urllib.parse import unquote, urlsplit
 
 from hub.checks import images
 from hub.checks.loopback import Loopback, site_prefix
-from hub.checks.markdown_source import MarkdownSource
 from hub.checks.pages import finding, line_containing, page_for_url
 from hub.content.model import url_for
 from hub.findings import ERROR, Finding
@@ -36,7 +35,7 @@ def run(site, config) -> list:
     by_file = {p.source.resolve(): p for p in site.pages}
     out = []
     for page in site.pages:
-        for link in MarkdownSource.of(page).links:
+        for link in page.markdown.links:
             if link.kind != "link":
                 continue  # images are the alt-text check's
             for msg, fix in problems(link.target, page, site, by_file):
@@ -80,8 +79,8 @@ def problems(target: str, page, site, by_file):
             else:
                 yield f"the link points to {path}, but there is no such page or file", _suggest(path, page, site)
             return
-    if fragment and fragment not in MarkdownSource.of(linked).ids:
-        known = sorted(MarkdownSource.of(linked).ids)
+    if fragment and fragment not in linked.markdown.ids:
+        known = sorted(linked.markdown.ids)
         guess = difflib.get_close_matches(fragment, known, n=1)
         where = "this page" if linked is page else linked.src_path
         hint = f"did you mean #{guess[0]}?" if guess else (

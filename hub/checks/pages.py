@@ -17,15 +17,7 @@ def finding(page, config, line: int, message: str, fix: str, check: str, severit
 
 def page_for_url(site, url_path: str):
     """The content page for a site-relative URL path such as 'guides/x/' or '/guides/x/index.html'."""
-    return pages_by_url(site).get(_normalise(unquote(urlsplit(url_path).path).lstrip("/")))
-
-
-def pages_by_url(site) -> dict:
-    cached = getattr(site, "_hub_pages_by_url", None)
-    if cached is None:
-        cached = {_normalise(p.url): p for p in site.pages}
-        site._hub_pages_by_url = cached
-    return cached
+    return site.by_url.get(_normalise(unquote(urlsplit(url_path).path).lstrip("/")))
 
 
 def _normalise(rel: str) -> str:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from hub.checks import settings
-from hub.checks.markdown_source import MarkdownSource
 from hub.checks.pages import finding
 from hub.findings import WARNING
 
@@ -24,7 +22,7 @@ ROMAN = re.compile(r"^[IVXLC]+$")
 def run(site, config) -> list:
     out = []
     for page in site.pages:
-        blocks = MarkdownSource.of(page).blocks()
+        blocks = page.markdown.blocks()
         out += [finding(page, config, line, msg, fix, CHECK, WARNING)
                 for line, msg, fix in page_problems(page, blocks, config)]
     return out
@@ -33,7 +31,7 @@ def run(site, config) -> list:
 def page_problems(page, blocks, config):
     sentences = list(_sentences(blocks))
     yield from _reading_level(sentences, page, config)
-    limit = settings.get(config, "sentence_words_max")
+    limit = config.checks.sentence_words_max
     for text, line, kind in sentences:
         words = len(WORD.findall(text))
         if kind != "heading" and words > limit:
@@ -64,10 +62,10 @@ def _reading_level(sentences, page, config):
     prose = [s if s[-1] in ".!?" else s + "." for s, _, kind in sentences if kind != "heading"]
     text = " ".join(prose)
     words = len(WORD.findall(text))
-    if words < settings.get(config, "reading_min_words"):
+    if words < config.checks.reading_min_words:
         return
     grade = textstat.flesch_kincaid_grade(text)
-    limit = settings.get(config, "reading_grade_max")
+    limit = config.checks.reading_grade_max
     if grade > limit:
         hardest = max(((textstat.flesch_kincaid_grade(s), line, s) for s, line, kind in sentences
                        if kind != "heading" and len(WORD.findall(s)) >= 8), default=None)
@@ -78,7 +76,7 @@ def _reading_level(sentences, page, config):
 
 
 def _acronyms(sentences, page, config):
-    known = {str(a) for a in settings.get(config, "known_acronyms")}
+    known = {str(a) for a in config.checks.known_acronyms}
     lead = f"{page.title}. {page.summary}"
     explained = {m.group(1) for m in ACRONYM.finditer(lead) if _spelled_out(lead, m)}
     seen = set(known) | explained

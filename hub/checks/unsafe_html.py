@@ -10,8 +10,8 @@ import html
 import re
 from pathlib import Path
 
-from hub.checks.markdown_source import MarkdownSource, attr_lists, parse_attr_list
 from hub.checks.pages import finding, line_containing
+from hub.content.markdown_source import attr_lists, parse_attr_list
 
 CHECK = "unsafe-html"
 TAGS = {"script", "iframe", "object", "embed", "style", "form", "frame", "frameset", "applet", "base", "link",
@@ -26,7 +26,7 @@ FIX_URL = "link to a normal web address (https://…) or to a file saved in the 
 def run(site, config) -> list:
     out = []
     for page in site.pages:
-        src = MarkdownSource.of(page)
+        src = page.markdown
         for tag in src.tags:
             for msg, fix in tag_problems(tag.name, tag.attrs):
                 out.append(finding(page, config, tag.line, msg, fix, CHECK))

@@ -22,6 +22,7 @@ from .facts import anchor, topic_key, topic_label
 
 A_TO_Z = "a-z.md"
 TOPICS = "topics.md"
+NEWS_ARCHIVE = "news/archive.md"
 
 # Links in generated Markdown: (target src_path, src_path of the page linking) -> link text.
 # The default is a relative path to the Markdown file, which MkDocs resolves to the page's URL.
@@ -48,16 +49,20 @@ class Generated:
     body: str
 
     def text(self) -> str:
-        """The page as a Markdown file with YAML front matter, as a contributor would write it."""
-        import yaml
+        return markdown_file(self.meta, self.body)
 
-        head = yaml.safe_dump(self.meta, sort_keys=False, allow_unicode=True, default_flow_style=None)
-        return f"---\n{head}---\n\n{self.body}"
+
+def markdown_file(meta: dict, body: str) -> str:
+    """A page as a Markdown file with YAML front matter, as a contributor would write it."""
+    import yaml
+
+    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=None)
+    return f"---\n{head}---\n\n{body}"
 
 
 def listed_pages(site) -> list:
-    """Pages the indexes list: all content except site pages (home, search, indexes)."""
-    return [p for p in site.pages if p.type != schema.SITE_PAGE]
+    """Pages the indexes list: current content (not withdrawn), except site pages (home, search, indexes)."""
+    return [p for p in site.current if p.type != schema.SITE_PAGE]
 
 
 def _entry(page) -> Entry:
@@ -101,7 +106,7 @@ def by_topic(site) -> list[tuple[str, list[Entry]]]:
     links to this index, so each of them must have a heading here.
     """
     groups: dict[str, list[Entry]] = {}
-    for page in site.pages:
+    for page in site.current:
         for topic in page.topics:
             groups.setdefault(topic_key(topic), []).append(_entry(page))
     return [(t, sorted(groups[t], key=lambda e: _sort_key(e.title))) for t in sorted(groups)]
@@ -111,11 +116,14 @@ def review_dates(pages) -> tuple[dt.date, dt.date]:
     """A generated page was last reviewed when the newest page it lists was; due a year later."""
     dates = [d for d in (p.date("last_reviewed") for p in pages) if d]
     last = max(dates) if dates else dt.date(2000, 1, 1)
+    return last, _year_after(last)
+
+
+def _year_after(day: dt.date) -> dt.date:
     try:
-        nxt = last.replace(year=last.year + 1)
+        return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
-        nxt = last.replace(year=last.year + 1, day=28)
-    return last, nxt
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _list(entries: list[Entry], source: str, link: Linker) -> list[str]:
@@ -187,24 +195,49 @@ def topics_page(site, link: Linker = relative_link) -> Generated:
                                    listed_pages(site)), "\n".join(body))
 
 
-def section_pages(site, sections: dict, link: Linker = relative_link) -> list[Generated]:
-    """A landing page for each content folder that has no index.md of its own.
+def section_pages(site, section, link: Linker = relative_link) -> list[Generated]:
+    """A landing page for each content folder with current pages: what its breadcrumb and tab lead to.
 
-    `sections` is extra.hub.sections: folder -> {title, summary}. The landing
-    page is what a section's breadcrumb and tab lead to.
+    `section(folder)` gives its title and summary (hub.config.Section, from extra.hub.sections).
     """
-    written = {p.src_path for p in site.pages}
     out = []
     for folder, page_type in schema.FOLDERS.items():
         src = f"{folder}/index.md"
-        pages = sorted(site.by_type(page_type), key=lambda p: _sort_key(p.title))
+        pages = sorted((p for p in site.current if p.type == page_type), key=lambda p: _sort_key(p.title))
         if page_type == "news":  # newest first
             pages.sort(key=lambda p: p.date("published") or dt.date.min, reverse=True)
-        if src in written or not pages:
+        if not pages:
             continue
-        info = sections.get(folder) or {}
-        title = info.get("title") or folder.capitalize()
-        summary = info.get("summary") or f"All {title.lower()} on the hub."
-        body = [_escape(summary), ""] + _list([_entry(p) for p in pages], src, link) + [""]
-        out.append(Generated(src, _meta(title, summary, pages), "\n".join(body)))
+        info = section(folder)
+        body = [_escape(info.summary), ""] + _list([_entry(p) for p in pages], src, link) + [""]
+        out.append(Generated(src, _meta(info.title, info.summary, pages), "\n".join(body)))
     return out
+
+
+def news_archive_page(site) -> Generated | None:
+    """Every current news item with its dates, newest first: drawn by each theme's news-archive.html
+    from the page's view (its `entries`), so the body is empty."""
+    news = [p for p in site.current if p.type == "news"]
+    if not news:
+        return None
+    meta = _meta("News archive", "Every news item and event on the hub, newest first, with the date it was published.",
+                 news)
+    return Generated(NEWS_ARCHIVE, meta, "")
+
+
+def gone_page(src_path: str, removed: dt.date, title: str, instead: tuple[str, str] | None,
+              link: Linker = relative_link) -> Generated:
+    """The page left at the address of a page removed with no replacement (extra.hub.gone).
+    `instead` is (src_path, title) of a page to look at instead, or None."""
+    from .facts import long_date
+
+    what = f"The page “{_escape(title)}” was" if title else "The page that was at this address was"
+    body = [f"{what} removed on {long_date(removed)}. It is no longer part of the hub.", ""]
+    if instead:
+        body += [f"You may find what you need in [{_escape(instead[1])}]({link(instead[0], src_path)}).", ""]
+    body += [f"You can also search the hub, or look for a page in the [A to Z]({link(A_TO_Z, src_path)}) "
+             f"or by [topic]({link(TOPICS, src_path)}).", ""]
+    meta = {"title": "This page has been removed", "summary": "The page that was at this address has been removed.",
+            "type": schema.SITE_PAGE, "last_reviewed": removed.isoformat(), "next_review": _year_after(removed).isoformat(),
+            "search": {"exclude": True}}
+    return Generated(src_path, meta, "\n".join(body))

@@ -12,20 +12,22 @@ import difflib
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from hub.config import page_address
 from hub.findings import ERROR, WARNING, Finding, relpath
 
 from . import schema
 from .frontmatter import FrontMatterError, check_size, decode, parse_date, split
+from .markdown_source import MarkdownSource
 
-PLACEHOLDER_RE = re.compile(r"\bREPLACE\b")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Files in content/ that are not pages: data and assets.
 NOT_PAGES = ("_data",)
 
 
-@dataclass
+@dataclass(eq=False)
 class Page:
     source: Path  # absolute path of the Markdown file
     src_path: str  # path relative to content/, with forward slashes
@@ -62,21 +64,66 @@ class Page:
         t = self.meta.get("topics") or []
         return [t] if isinstance(t, str) else list(t)
 
+    @property
+    def moved_from(self) -> list[str]:
+        """The page's earlier addresses, site-relative ('guides/old/'); unreadable ones are left out
+        (the front-matter check reports them)."""
+        listed = self.meta.get("moved_from") or []
+        listed = [listed] if isinstance(listed, str) else listed if isinstance(listed, list) else []
+        return [a for a in (page_address(item) for item in listed) if a is not None]
+
+    @property
+    def withdrawn(self) -> dict | None:
+        """{date, reason, instead} when the page is withdrawn guidance, else None."""
+        value = self.meta.get("withdrawn")
+        return value if isinstance(value, dict) else None
+
     def date(self, key: str) -> dt.date | None:
         return parse_date(self.meta.get(key))
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)
 
+    @cached_property
+    def markdown(self) -> MarkdownSource:
+        """The body's links, images, headings and blocks with their file lines, read once for every check."""
+        return MarkdownSource(self.body, self.body_start)
 
-@dataclass
+
+@dataclass(eq=False)
 class Site:
     root: Path
     pages: list[Page] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # The built site's HTML as the built-site checks read it, by the folder it was read from
+    # (hub.checks.built_html): read once for all of them.
+    built_html: dict = field(default_factory=dict, repr=False)
 
     def by_type(self, page_type: str) -> list[Page]:
         return sorted((p for p in self.pages if p.type == page_type), key=lambda p: p.title.lower())
+
+    @cached_property
+    def by_src(self) -> dict[str, Page]:
+        """src_path -> Page."""
+        return {p.src_path: p for p in self.pages}
+
+    @cached_property
+    def by_url(self) -> dict[str, Page]:
+        """The page's address without its trailing slash ('guides/x', '' for home) -> Page."""
+        return {p.url.rstrip("/"): p for p in self.pages}
+
+    @cached_property
+    def current(self) -> list[Page]:
+        """Pages that are current guidance: every page but withdrawn ones. These are listed in the
+        navigation, the A to Z, topics, related pages, search and the sitemap."""
+        return [p for p in self.pages if p.withdrawn is None]
+
+    @cached_property
+    def related_index(self):
+        """Related pages for every page, ranked once per set of topics (hub.content.related)."""
+        from .related import RelatedIndex
+
+        return RelatedIndex(self)
 
 
 def url_for(src_path: str, offline: bool = False) -> str:
@@ -135,7 +182,6 @@ def content_files(root: Path, found: list[Path] | None = None) -> list[Path]:
 def load_site(root: Path | str = "content", repo: Path | str | None = None) -> Site:
     root = Path(root)
     found = all_files(root)
-    key = _fingerprint(root, repo, found)
     files = content_files(root, found)
     site = Site(root)
     site.findings.extend(_symlink_findings(root, repo, found))
@@ -144,36 +190,8 @@ def load_site(root: Path | str = "content", repo: Path | str | None = None) -> S
         site.findings.extend(problems)
         if page is not None:
             site.pages.append(page)
-    site.findings.extend(_check_unique(site.pages, repo))
-    _latest.clear()
-    _latest[key] = site
+    site.findings.extend(_check_unique_titles(site.pages, repo))
     return site
-
-
-# The last site load_site read, by what it read. A build reads the content once in
-# hub/pipeline.py and again in the MkDocs hooks (which must work on their own under
-# `mkdocs build` and `mkdocs serve`); the hooks reuse the pipeline's Site when no file
-# has changed since, instead of parsing every page a second time.
-_latest: dict[tuple, Site] = {}
-
-
-def _fingerprint(root: Path, repo, files: list[Path]) -> tuple:
-    stats = []
-    for path in files:
-        st = path.lstat()
-        stats.append((path.relative_to(root).as_posix(), st.st_mtime_ns, st.st_size))
-    repo = Path(repo).resolve().as_posix() if repo is not None else None
-    return (root.resolve().as_posix(), repo, today().isoformat(), tuple(stats))
-
-
-def load_site_again(root: Path | str = "content", repo: Path | str | None = None) -> Site:
-    """load_site, or the Site it last returned if the same content is unchanged since.
-
-    Callers must treat the Site as read-only: it may be shared with whoever loaded it first.
-    """
-    root = Path(root)
-    site = _latest.get(_fingerprint(root, repo, all_files(root)))
-    return site if site is not None else load_site(root, repo)
 
 
 def _symlink_findings(root: Path, repo, found: list[Path]) -> list[Finding]:
@@ -212,9 +230,9 @@ def validate(page: Page):
         yield 1, f"the file name '{name}.md' is not a web-friendly name", \
             "rename it with lowercase letters, numbers and hyphens only, for example 'friends-and-family-test.md'", ERROR
 
-    declared = page.meta.get("type")
     page.type = folder_type
     fields = schema.fields_for(folder_type)
+    context = schema.Context(folder_type)
 
     for key in page.meta:
         if key not in fields:
@@ -228,7 +246,7 @@ def validate(page: Page):
                 yield (page.line(f.name) if f.name in page.meta else 1), \
                     f"missing required key '{f.name}'", f"add '{f.name}:' to the front matter: {f.help}", ERROR
             continue
-        yield from _check_value(page, f, declared_type=declared, folder_type=folder_type)
+        yield from f.check(page.meta[f.name], page.line(f.name), context)
 
     yield from _check_dates(page)
     yield from _check_placeholders(page)
@@ -237,122 +255,13 @@ def validate(page: Page):
 def _check_placeholders(page: Page):
     """Text left from `build.py new` must be replaced before the page can publish."""
     for key, value in page.meta.items():
-        if PLACEHOLDER_RE.search(str(value)):
+        if schema.PLACEHOLDER.search(str(value)):
             yield page.line(key), f"'{key}' still has placeholder text", \
                 "replace the REPLACE text with your own words", ERROR
     for i, text in enumerate(page.body.split("\n")):
-        if PLACEHOLDER_RE.search(text):
+        if schema.PLACEHOLDER.search(text):
             yield page.body_start + i, "placeholder text is still here", \
                 "replace the REPLACE text with your own words", ERROR
-
-
-def _check_value(page: Page, f: schema.Field, *, declared_type, folder_type):
-    value, line = page.meta[f.name], page.line(f.name)
-    if f.kind == "text":
-        if not isinstance(value, str):
-            yield line, f"'{f.name}' must be text", f"write {f.name} as plain text, in quotes if it contains ':'", ERROR
-        elif f.name == "summary":
-            if len(value) > schema.SUMMARY_MAX:
-                yield line, f"the summary is {len(value)} characters long", \
-                    f"shorten it to one sentence under {schema.SUMMARY_MAX} characters", ERROR
-            elif len(re.findall(r"[.!?](?:\s|$)", value.strip())) > 1:
-                yield line, "the summary has more than one sentence", "keep the summary to one sentence", ERROR
-    elif f.kind == "type":
-        if value != folder_type:
-            yield line, f"type is '{value}' but the file is in the folder for '{folder_type}' pages", \
-                f"set 'type: {folder_type}', or move the file to the folder for {value} pages", ERROR
-    elif f.kind == "audience":
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not all(isinstance(a, str) for a in items):
-            yield line, "'audience' must be a list", "write it as [public], [staff] or [public, staff]", ERROR
-            return
-        for a in items:
-            if a not in schema.AUDIENCES:
-                guess = difflib.get_close_matches(a, schema.AUDIENCES, n=1)
-                hint = f"did you mean '{guess[0]}'?" if guess else "use public and/or staff"
-                yield line, f"unknown audience '{a}'", hint, ERROR
-    elif f.kind == "topics":
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not all(isinstance(t, str) and t.strip() for t in items):
-            yield line, "'topics' must be a list of words", "write it as [feedback, surveys]", ERROR
-    elif f.kind == "date":
-        if parse_date(value) is None:
-            yield line, f"'{f.name}' is '{value}', which is not a real date", \
-                "write the date as YYYY-MM-DD, for example 2026-11-22", ERROR
-    elif f.kind == "search":
-        yield from _check_search(value, line)
-    elif f.kind == "hide":
-        items = value if isinstance(value, list) else [value]
-        bad = [v for v in items if v not in ("navigation", "toc", "footer", "path")]
-        if bad:
-            yield line, f"cannot hide {bad}", "hide only: navigation, toc, path, footer", ERROR
-    elif f.kind == "channels":
-        yield from _check_channels(value, line)
-    elif f.kind == "event":
-        yield from _check_event(value, line)
-
-
-def _check_search(value, line):
-    if not isinstance(value, dict):
-        yield line, "'search' must be settings", "write it as {boost: 2} or {exclude: true}", ERROR
-        return
-    for key, v in value.items():
-        if key == "boost":
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 10:
-                yield line, f"search boost '{v}' is not a number from 0.1 to 10", "use, for example, boost: 2", ERROR
-        elif key == "exclude":
-            if not isinstance(v, bool):
-                yield line, "search exclude must be true or false", "use exclude: true", ERROR
-        else:
-            guess = difflib.get_close_matches(str(key), ["boost", "exclude"], n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else "use boost or exclude"
-            yield line, f"unknown search setting '{key}'", hint, ERROR
-
-
-def _check_channels(value, line):
-    if not isinstance(value, list) or not value:
-        yield line, "'channels' must be a list of ways to get in touch", \
-            "add items such as '- {kind: email, label: Email, value: name@nhs.net}'", ERROR
-        return
-    for i, ch in enumerate(value, 1):
-        if not isinstance(ch, dict):
-            yield line, f"channel {i} is not a set of keys", "write each as {kind: …, label: …, value: …}", ERROR
-            continue
-        for key in ch:
-            if key not in ("kind", "label", "value", "note"):
-                guess = difflib.get_close_matches(str(key), ["kind", "label", "value", "note"], n=1)
-                hint = f"did you mean '{guess[0]}'?" if guess else "use kind, label, value and note"
-                yield line, f"channel {i} has an unknown key '{key}'", hint, ERROR
-        for key in ("kind", "label", "value"):
-            if not isinstance(ch.get(key), str) or not ch.get(key).strip():
-                yield line, f"channel {i} has no '{key}'", f"add '{key}:' to channel {i}", ERROR
-        kind, val = ch.get("kind"), str(ch.get("value", ""))
-        if PLACEHOLDER_RE.search(val):
-            continue  # reported once as placeholder text, not again as a bad number
-        if kind is not None and kind not in schema.CHANNEL_KINDS:
-            guess = difflib.get_close_matches(str(kind), schema.CHANNEL_KINDS, n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(schema.CHANNEL_KINDS)}"
-            yield line, f"channel {i} has an unknown kind '{kind}'", hint, ERROR
-        elif kind == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", val):
-            yield line, f"channel {i}: '{val}' is not an email address", "write it as name@example.nhs.uk", ERROR
-        elif kind in ("phone", "textphone") and not re.fullmatch(r"\+?[0-9][0-9 ]{6,}[0-9]", val):
-            yield line, f"channel {i}: '{val}' is not a phone number", "write digits and spaces only, for example 03000 616161", ERROR
-        elif kind in ("web", "text_relay", "bsl") and not val.startswith("https://"):
-            yield line, f"channel {i}: '{val}' is not a web address", "write the full address starting https://", ERROR
-
-
-def _check_event(value, line):
-    if not isinstance(value, dict) or "start" not in value:
-        yield line, "'event' must have a start date", "write it as {start: 2026-04-26, end: 2026-04-30}", ERROR
-        return
-    for key in value:
-        if key not in ("start", "end"):
-            yield line, f"unknown event key '{key}'", "an event has only start and end", ERROR
-    start, end = parse_date(value.get("start")), parse_date(value.get("end", value.get("start")))
-    if start is None or end is None:
-        yield line, "the event dates are not real dates", "write them as YYYY-MM-DD", ERROR
-    elif end < start:
-        yield line, f"the event ends ({end}) before it starts ({start})", "swap or correct the dates", ERROR
 
 
 def _check_dates(page: Page):
@@ -368,23 +277,16 @@ def _check_dates(page: Page):
             "check the page is still right, then update last_reviewed and next_review", WARNING
 
 
-def _check_unique(pages: list[Page], repo) -> list[Finding]:
+def _check_unique_titles(pages: list[Page], repo) -> list[Finding]:
+    """Two pages with one title cannot be told apart in the A to Z, search or a browser tab.
+    (Two pages with one address are the site plan's to report: hub.plan.addresses.)"""
     problems: list[Finding] = []
-    seen_titles: dict[str, Page] = {}
-    seen_urls: dict[str, Page] = {}
+    seen: dict[str, Page] = {}
     for p in sorted(pages, key=lambda p: p.src_path):
         key = p.title.strip().lower()
-        if key and key in seen_titles:
-            first = seen_titles[key]
+        if key and key in seen:
             problems.append(Finding(relpath(p.source, repo), p.line("title"),
-                                    f"the title '{p.title}' is already used by {first.src_path}",
+                                    f"the title '{p.title}' is already used by {seen[key].src_path}",
                                     "give each page its own title", ERROR, "front-matter"))
-        seen_titles.setdefault(key, p)
-        url = p.url.lower()
-        if url in seen_urls:
-            first = seen_urls[url]
-            problems.append(Finding(relpath(p.source, repo), 1,
-                                    f"this page would have the same address (/{p.url}) as {first.src_path}",
-                                    "rename one of the two files", ERROR, "front-matter"))
-        seen_urls.setdefault(url, p)
+        seen.setdefault(key, p)
     return problems

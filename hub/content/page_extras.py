@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hub.config import HTTPS_URL, ConfigError, ConfigProblem, HubConfig, Publisher
-from hub.findings import Finding
+from hub.config import ConfigError, ConfigProblem, HubConfig, Publisher
 from hub.security import script_json
 
 from . import feedback, schema
@@ -43,37 +42,20 @@ class Settings:
 
 
 def settings(cfg: HubConfig) -> Settings:
-    """The settings these parts need from mkdocs.yml, checked together.
+    """The settings these parts need from mkdocs.yml, read through its typed accessors.
 
     Raises hub.config.ConfigError naming every wrong key at once (publisher, feedback, repository).
     """
     problems: list[ConfigProblem] = []
-    publisher = fb = None
-    try:
-        publisher = cfg.publisher
-    except ConfigError as e:
-        problems += e.problems
-    try:
-        fb = feedback.settings(cfg)
-    except ConfigError as e:
-        problems += e.problems
-    repository = cfg.hub.get("repository") or ""
-    # The address goes into an href on every page: only a plain https address will do.
-    if not isinstance(repository, str) or (repository and not HTTPS_URL.fullmatch(repository)):
-        problems.append(ConfigProblem("extra.hub.repository", f"is {repository!r}, which is not a web address",
-                                      "give the repository's address, such as https://github.com/owner/name"))
+    values = {}
+    for name in ("publisher", "feedback", "repository"):
+        try:
+            values[name] = getattr(cfg, name)
+        except ConfigError as e:
+            problems += e.problems
     if problems:
         raise ConfigError(cfg.path.name, problems)
-    return Settings(cfg.site_url, publisher, fb, repository.rstrip("/"), str(cfg.raw.get("docs_dir") or "content"))
-
-
-def config_findings(cfg: HubConfig) -> list[Finding]:
-    """Every problem in these settings as findings, for `check` and `build` to report before rendering."""
-    try:
-        settings(cfg)
-    except ConfigError as e:
-        return e.findings()
-    return []
+    return Settings(cfg.site_url, values["publisher"], values["feedback"], values["repository"], cfg.docs_dir)
 
 
 def is_content_page(src_path: str, page_type: str) -> bool:

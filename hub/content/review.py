@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from hub.config import DUE_SOON_DAYS  # when mkdocs.yml has no extra.hub.review.due_soon_days
 from hub.findings import relpath
 
 from .model import Site, content_files
@@ -27,7 +28,6 @@ NOT_DUE = "not due"
 NO_DATE = "no date"  # next_review is missing or not a real date
 UNREADABLE = "cannot read"  # the file's front matter could not be read at all
 
-DUE_SOON_DAYS = 60  # when mkdocs.yml has no extra.hub.review.due_soon_days
 
 # GitHub refuses an issue body over 65,536 characters; this many rows stays well under it.
 MARKDOWN_MAX_ROWS = 200
@@ -45,15 +45,6 @@ class Row:
     def due(self) -> bool:
         """Needs a person now: overdue, due soon, or its date cannot be read."""
         return self.status != NOT_DUE
-
-
-def due_soon_days(hub_settings: dict) -> int:
-    """extra.hub.review.due_soon_days, or 60. Raises ValueError naming the key when it is not a whole number."""
-    value = (hub_settings.get("review") or {}).get("due_soon_days", DUE_SOON_DAYS)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"mkdocs.yml: extra.hub.review.due_soon_days is {value!r} — "
-                         "fix: give a whole number of days, such as 60")
-    return value
 
 
 def status(next_review: dt.date | None, today: dt.date, days: int) -> str:

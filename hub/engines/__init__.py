@@ -1,5 +1,6 @@
-"""Rendering engines, one folder each. Each engine.py offers build(config, out_dir, offline=False);
-hub/serve.py previews either of them.
+"""Rendering engines, one folder each. Each engine.py offers render(plan, out_dir): it draws the
+site plan (hub.plan) into out_dir and decides nothing the plan has decided. hub/pipeline.py
+calls it; hub/serve.py previews either edition through the pipeline.
 
 Pelican with the NHS.UK design system is the default edition. MkDocs with Material
 builds the same content (`--engine mkdocs`) and stays fully supported: the hub never

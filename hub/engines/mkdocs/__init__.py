@@ -1,6 +1,7 @@
-"""The MkDocs engine's parts: the build and serve commands, the hooks MkDocs calls, and the hub's steps.
+"""The Material edition's engine: MkDocs rendering the site plan.
 
-engine.py runs MkDocs; hooks.py is listed under `hooks:` in mkdocs.yml and calls
-site.py for each step (generated pages, navigation, layouts, feed, search index).
-The theme is in theme/material/ (Material overrides).
+engine.py runs MkDocs with the plan's navigation and plugin; plugin.py is that
+plugin (generated pages, each page's template and view, the sidebar); hooks.py,
+listed in mkdocs.yml, makes a plan when `mkdocs build` or `mkdocs serve` runs on
+its own. The theme is in theme/material/ (Material overrides).
 """

@@ -1,8 +1,8 @@
-"""The Material edition: MkDocs with the Material theme, customised from theme/material/ (`--engine mkdocs`).
+"""The Material edition: MkDocs with the Material theme rendering the site plan (`--engine mkdocs`).
 
-The hub's own steps (content validation, per-type layouts, generated pages,
-search index) run inside MkDocs as hooks (hub/engines/mkdocs/hooks.py), so that
-`mkdocs serve` and `mkdocs build` behave exactly like `build.py`.
+MkDocs reads mkdocs.yml as usual; this module gives it what the plan decided:
+the navigation, the plan's plugin (plugin.py) and where to write. MkDocs' own
+sitemap is off: hub.after_render writes the one both editions share.
 """
 from __future__ import annotations
 
@@ -10,27 +10,49 @@ import logging
 from pathlib import Path
 
 from hub.engines import BuildFailed, CollectWarnings
-from hub.findings import ERROR, Finding
+from hub.findings import ERROR, WARNING, Finding
+from hub.plan import SitePlan
 
 
-def _load(config, **overrides):
-    from mkdocs.config import load_config
+def load_config(plan: SitePlan, out_dir: Path):
+    """mkdocs.yml as MkDocs reads it, set to render this plan into out_dir."""
+    from mkdocs.config import load_config as mkdocs_load_config
 
-    return load_config(str(config.path), **overrides)
+    from .plugin import HubPlugin
+
+    overrides = {"site_dir": str(out_dir)}
+    if plan.offline:
+        # Pages as name.html rather than name/, so links work when opened from disk.
+        overrides["use_directory_urls"] = False
+    cfg = mkdocs_load_config(str(plan.config.path), **overrides)
+    if not plan.config.nav:
+        cfg["nav"] = mkdocs_nav(plan.nav)
+    cfg.theme.static_templates.discard("sitemap.xml")
+    cfg.plugins["hub"] = HubPlugin(plan)
+    return cfg
 
 
-def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
-    """Render the site into out_dir. Returns MkDocs' warnings as findings; raises BuildFailed on errors."""
+def mkdocs_nav(items) -> list:
+    """The plan's navigation as a mkdocs.yml `nav:` list. Pages are listed by file, so MkDocs
+    titles them from their front matter; a section's landing page comes first
+    (Material's navigation.indexes makes it the section's own page)."""
+    out = []
+    for item in items:
+        if item.children:
+            out.append({item.title: mkdocs_nav(item.children)})
+        elif item.src_path == "index.md":
+            out.append({item.title: item.src_path})
+        else:
+            out.append(item.src_path)
+    return out
+
+
+def render(plan: SitePlan, out_dir: Path) -> list[Finding]:
+    """Render the plan into out_dir. Returns MkDocs' warnings as findings; raises BuildFailed on errors."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    overrides = {"site_dir": str(out_dir)}
-    if offline:
-        # Pages as name.html rather than name/, so links work when opened from disk.
-        overrides["use_directory_urls"] = False
-    cfg = _load(config, **overrides)
-    cfg["extra"].setdefault("hub", {})["offline"] = offline
-
+    cfg = load_config(plan, Path(out_dir))
     handler = CollectWarnings()
     log = logging.getLogger("mkdocs")
     log.addHandler(handler)
@@ -45,8 +67,6 @@ def build(config, out_dir: Path, *, offline: bool = False) -> list[Finding]:
 
 
 def _as_findings(records) -> list[Finding]:
-    from hub.findings import WARNING
-
     out = []
     for r in records:
         msg = r.getMessage().strip()

@@ -2,7 +2,9 @@
 
 Contributors link to other pages by their file, e.g. [Using feedback](../guides/using-feedback.md),
 and to images by their path. MkDocs turns these into links relative to the page's URL; Pelican
-would leave them as they are, so this Markdown extension does the same rewriting for Pelican.
+would leave them as they are, so this Markdown extension does the same rewriting for Pelican,
+with each page's address from the site plan. A link to a file that is not a page is left as
+it is: the links check reports it, with its line.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from urllib.parse import urlsplit
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .urls import page_url, relative
+from hub.plan import relative
 
 
 class LinkRewriter(Treeprocessor):
@@ -29,14 +31,12 @@ class LinkRewriter(Treeprocessor):
 
 
 class ContentLinks(Extension):
-    """Set `src_path` before converting each file; unknown .md targets are recorded in `missing`."""
+    """Set `src_path` before converting each file."""
 
-    def __init__(self, src_paths: set[str], offline: bool = False, **kwargs):
+    def __init__(self, plan, **kwargs):
         super().__init__(**kwargs)
-        self.src_paths = src_paths
-        self.offline = offline
+        self.plan = plan
         self.src_path = ""
-        self.missing: list[tuple[str, str]] = []
 
     def extendMarkdown(self, md):
         # After inline patterns have made the <a> and <img> elements.
@@ -50,13 +50,12 @@ class ContentLinks(Extension):
         if target.startswith("../"):
             return link
         if target.endswith(".md"):
-            if target not in self.src_paths:
-                self.missing.append((self.src_path, link))
+            if target not in self.plan.by_src:
                 return link
-            url = page_url(target, self.offline)
+            url = self.plan.by_src[target].url
         elif parts.path.endswith("/"):
             return link  # already a URL, as MkDocs leaves it
         else:
             url = target  # an image or download, copied to the same path
-        here = page_url(self.src_path, self.offline)
+        here = self.plan.by_src[self.src_path].url
         return relative(url + (f"#{parts.fragment}" if parts.fragment else ""), here)

@@ -1,17 +1,12 @@
-"""The Pelican plugin: read Markdown with the hub's reader (YAML front matter, hub URLs and layouts),
-and let templates include theme/shared/ as "shared/…"."""
+"""The Pelican plugin: let templates include theme/shared/ as "shared/…".
+
+(The hub's reader is given to Pelican with its READERS setting, bound to the
+build's plan, in settings.py.)"""
 from __future__ import annotations
 
 from pelican import signals
 
 from hub.themes import with_shared_templates
-
-from .reader import HubMarkdownReader
-
-
-def add_reader(readers):
-    for ext in HubMarkdownReader.file_extensions:
-        readers.reader_classes[ext] = HubMarkdownReader
 
 
 def add_shared_templates(generator):
@@ -19,5 +14,4 @@ def add_shared_templates(generator):
 
 
 def register():
-    signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_shared_templates)

@@ -141,14 +141,6 @@ class MarkdownSource:
         self.code_free = blank_code(body)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
 
-    @classmethod
-    def of(cls, page) -> "MarkdownSource":
-        cached = getattr(page, "_hub_markdown_source", None)
-        if cached is None:
-            cached = cls(page.body, page.body_start)
-            page._hub_markdown_source = cached
-        return cached
-
     def line_at(self, offset: int) -> int:
         """File line of a character offset in the body."""
         lo, hi = 0, len(self._line_starts) - 1
