@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "build":
         out = Path(args.out)
-        findings = pipeline.build(cfg, engine=args.engine, out=out, offline=args.offline, strict=args.strict)
+        findings = pipeline.build(cfg, engine=args.engine, out=out, offline=args.offline, strict=args.strict,
+                                  record_addresses=True)
         report(findings, strict=args.strict)
         if is_failure(findings, args.strict):
             kept = f"; the previous site in {out}/ was left as it was" if out.exists() else ""

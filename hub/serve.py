@@ -126,7 +126,7 @@ def start(config, engine: str, host: str = "127.0.0.1", port: int = 8000, *, out
 
     def rebuild():
         started = time.perf_counter()
-        findings = pipeline.build(config, engine=engine, out=out)
+        findings = pipeline.build(config, engine=engine, out=out, record_addresses=True)
         report(findings, stream=stream)
         server.problems = [f for f in findings if f.severity == ERROR]
         state = "not published" if server.problems else "published"

@@ -1,8 +1,8 @@
 """The hub's search: a Lunr index built at compile time, and its browser client.
 
-`build_index` is called by both engines after they render the site
-(hub/engines/mkdocs/hooks.py for MkDocs, the Pelican engine for Pelican). It raises
-VocabularyError, listing every problem, when search/synonyms.yml is wrong.
+`build_index` is called once the pages are rendered, by hub/after_render.py for both
+editions, with the pages the site plan says are searchable. It raises VocabularyError,
+listing every problem, when search/synonyms.yml is wrong.
 """
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ text or with hostile strings and compare what the two builds publish.
 """
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -21,9 +22,11 @@ FIELDS = (
     "contact.title", "contact.summary", "contact.label", "contact.note", "contact.web_label", "contact.web",
     "contact.email",
     "news.title", "news.summary",
+    "withdrawn.title", "withdrawn.summary", "withdrawn.reason",
     "data.label", "data.value", "data.note",
     "config.site_name", "config.site_description", "config.copyright", "config.section_title",
     "config.section_summary", "config.route_heading", "config.route_text", "config.route_title",
+    "config.gone_title",
 )
 
 # Pieces a hostile or careless contributor might type: markup, quotes, template syntax,
@@ -89,7 +92,13 @@ def pages(f: dict[str, str]) -> dict[str, dict]:
         "guides/first-guide.md": {"title": f["guide.title"], "summary": f["guide.summary"], "type": "guide",
                                   "audience": ["public"], "topics": [f["guide.topic"], "feedback"], **common},
         "guides/second-guide.md": {"title": f["other.title"], "summary": f["other.summary"], "type": "guide",
-                                   "audience": ["staff"], "topics": [f["other.topic"], "feedback"], **common},
+                                   "audience": ["staff"], "topics": [f["other.topic"], "feedback"], **common,
+                                   # its old address is a redirect page naming it by its title
+                                   "moved_from": ["/guides/older-guide/"]},
+        "guides/old-guide.md": {"title": f["withdrawn.title"], "summary": f["withdrawn.summary"], "type": "guide",
+                                "audience": ["public"], "topics": ["feedback"], **common,
+                                "withdrawn": {"date": "2026-10-01", "reason": f["withdrawn.reason"],
+                                              "instead": "guides/first-guide.md"}},
         "contact/call-us.md": {
             "title": f["contact.title"], "summary": f["contact.summary"], "type": "contact",
             "audience": ["public"], "topics": ["contact"], **common,
@@ -131,5 +140,7 @@ def write_site(tmp: Path, f: dict[str, str]) -> hub_config.HubConfig:
         hub["home"]["routes"] = [{"audience": "public", "heading": f["config.route_heading"],
                                   "text": f["config.route_text"],
                                   "link": {"title": f["config.route_title"], "page": "guides/first-guide.md"}}]
+        hub["gone"] = [{"address": "/guides/removed-guide/", "removed": dt.date(2026, 11, 1),
+                        "title": f["config.gone_title"], "instead": "guides/first-guide.md"}]
 
     return hub_config.load(hub_config.write_copy(content, tmp / "mkdocs.yml", edit))
