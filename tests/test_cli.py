@@ -44,7 +44,7 @@ def temp_project(tmp_path: Path, pages: dict[str, str]) -> Path:
 
 def run(*args, cwd=ROOT):
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300, env={**os.environ, "HUB_TODAY": "2026-11-22"})
+                          text=True, timeout=300, env={**os.environ, "HUB_TODAY": "2026-12-04"})
 
 
 def test_help_explains_every_command():
