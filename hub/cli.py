@@ -19,6 +19,7 @@ Common tasks:
   python build.py check                        list every problem, with how to fix it
   python build.py build                        write the site to site/
   python build.py review                       list pages by the date they are due for review
+  python build.py changes --base main          what a change means for readers
 """
 
 
@@ -72,6 +73,19 @@ def parser() -> argparse.ArgumentParser:
                         "in mkdocs.yml, or 60)")
     r.add_argument("--due", action="store_true",
                    help="list only pages that are overdue, due soon, or have no readable review date")
+    r.add_argument("--owner", default=None, metavar="OWNER",
+                   help="list only the pages of one owner (its name in content/_data/owners.yml)")
+
+    sub.add_parser("codeowners", help="write .github/CODEOWNERS from the pages' owners",
+                   description="Write .github/CODEOWNERS: each page to its owner's GitHub account "
+                               "(content/_data/owners.yml), everything else to the maintainers. "
+                               "check fails when the file is out of date.")
+
+    ch = sub.add_parser("changes", help="say what a change means for readers, compared with another commit",
+                        description="Compare the site as it is with the site at REF (a commit, branch or tag) and "
+                                    "print a Markdown report: pages added, changed, moved, withdrawn or removed, "
+                                    "address changes, and the findings. CI writes it to the pull request's summary.")
+    ch.add_argument("--base", required=True, metavar="REF", help="the git commit, branch or tag to compare with")
     return ap
 
 
@@ -98,6 +112,28 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "review":
         return _review(cfg, args)
+
+    if args.command == "codeowners":
+        from hub import codeowners
+        from hub.content import load_site
+
+        site = load_site(cfg.content_dir, cfg.root)
+        if site.owners.findings:
+            report(site.owners.findings)
+            return 1
+        changed = codeowners.write(site, cfg)
+        print(f"{'Wrote' if changed else 'Already up to date:'} {codeowners.PATH}")
+        return 0
+
+    if args.command == "changes":
+        from hub import changes
+
+        try:
+            print(changes.report(cfg, args.base), end="")
+        except changes.BaseError as e:
+            print(f"error: cannot read {args.base}: {e}", file=sys.stderr)
+            return 1
+        return 0
 
     if args.command == "serve":
         from hub import serve
@@ -137,7 +173,13 @@ def _review(cfg, args) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 1
     day = today()
-    rows = review.rows(load_site(cfg.content_dir, cfg.root), day, days, repo=cfg.root)
+    site = load_site(cfg.content_dir, cfg.root)
+    rows = review.rows(site, day, days, repo=cfg.root)
+    if args.owner is not None:
+        if site.owners.get(args.owner) is None:
+            print(f"error: there is no owner '{args.owner}' — {site.owners.suggestion(args.owner)}", file=sys.stderr)
+            return 1
+        rows = review.owned_by(rows, args.owner)
     if args.due:
         rows = review.due(rows)
     print(review.as_markdown(rows, day, days) if args.markdown else review.as_text(rows, day, days))

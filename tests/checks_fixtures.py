@@ -16,11 +16,25 @@ summary: A page for testing the checks.
 type: {type}
 {extra}audience: [public]
 topics: [testing]
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 ---
 """
 BODY_START = FRONT.count("\n") + 1  # the first body line of a fixture page (news pages: one more)
+
+# The owner every fixture page names. write_owners() gives a fixture's content the real site's
+# owners (content/_data/owners.yml), so a fixture page and a page copied from content/ both fit.
+OWNER = "experience-of-care"
+
+
+def write_owners(content: Path) -> Path:
+    """Copy the real content/_data/owners.yml into a fixture's content (unless it has its own)."""
+    path = Path(content) / "_data" / "owners.yml"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes((ROOT / "content" / "_data" / "owners.yml").read_bytes())
+    return path
 
 
 def write_content(tmp_path: Path, pages: dict[str, str], files: dict[str, bytes] | None = None) -> Path:
@@ -38,6 +52,7 @@ def write_content(tmp_path: Path, pages: dict[str, str], files: dict[str, bytes]
         path = content / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    write_owners(content)
     return content
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from checks_fixtures import write_owners
+
 from hub import config as hub_config
 
 # Every free-text value the site takes from contributors, and where it goes.
@@ -84,7 +86,7 @@ def _email(value: str) -> str:
 
 def pages(f: dict[str, str]) -> dict[str, dict]:
     """Front matter for each page, by path under content/."""
-    common = {"last_reviewed": "2026-11-01", "next_review": "2027-11-01"}
+    common = {"owner": "experience-of-care", "last_reviewed": "2026-11-01", "next_review": "2027-11-01"}
     return {
         "index.md": {"title": "Home", "summary": "The home page.", "type": "page", **common},
         "search.md": {"title": "Search", "summary": "Search the site.", "type": "page",
@@ -128,6 +130,7 @@ def write_site(tmp: Path, f: dict[str, str]) -> hub_config.HubConfig:
     data = {"contacts": {"team": {"kind": "email", "label": f["data.label"], "value": f["data.value"],
                                   "note": f["data.note"]}}}
     (content / "_data").mkdir(parents=True, exist_ok=True)
+    write_owners(content)
     (content / "_data" / "contacts.yml").write_text(
         yaml.safe_dump(data, sort_keys=False, allow_unicode=False, width=10_000), encoding="utf-8")
 

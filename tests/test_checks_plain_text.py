@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from checks_fixtures import ROOT
+from checks_fixtures import ROOT, write_owners
 
 from hub import config as hub_config
 from hub.checks import plain_text
@@ -15,6 +15,7 @@ summary: {summary}
 type: contact
 audience: [public]
 topics: [{topic}]
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 channels:
@@ -36,6 +37,7 @@ def findings(tmp_path, data_file: str | None = None, body: str = "", **fields):
     if data_file is not None:
         (tmp_path / "content" / "_data").mkdir()
         (tmp_path / "content" / "_data" / "contacts.yml").write_text(data_file, encoding="utf-8")
+    write_owners(tmp_path / "content")
     config = hub_config.load(hub_config.write_copy(tmp_path / "content", tmp_path / "mkdocs.yml"))
     site = load_site(tmp_path / "content", tmp_path)
     assert [f for f in site.findings if f.severity == "error"] == []
@@ -54,7 +56,7 @@ def test_plain_text_passes(tmp_path):
     ("title", "'Hello {{ config }}'", 2, "template brackets"),
     ("title", "'Hello {% include x %}'", 2, "template brackets"),
     ("topic", "'<b>x</b>'", 6, "'topics (item 1)' contains HTML markup"),
-    ("label", "'<a href=javascript:alert(1)>Phone</a>'", 11, "'channels.label (item 1)' contains HTML"),
+    ("label", "'<a href=javascript:alert(1)>Phone</a>'", 12, "'channels.label (item 1)' contains HTML"),
     ("title", '"Call \u202eus"', 2, "text-direction control (U+202E)"),
 ])
 def test_markup_in_a_plain_text_field_is_an_error_at_its_line(tmp_path, field, value, line, words):
@@ -67,7 +69,7 @@ def test_markup_in_a_plain_text_field_is_an_error_at_its_line(tmp_path, field, v
 
 def test_hidden_characters_in_the_body_are_errors_at_their_line(tmp_path):
     found = findings(tmp_path, body="\nA fine line.\nA line with a \u202e direction override.\nBell\x07.\n")
-    assert [f.line for f in found] == [18, 19]
+    assert [f.line for f in found] == [19, 20]
 
 
 def test_data_files_are_plain_text_and_bounded(tmp_path):

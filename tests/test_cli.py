@@ -22,6 +22,7 @@ summary: A page used to test the preview server.
 type: guide
 audience: [public]
 topics: [testing]
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 ---
@@ -74,7 +75,7 @@ def test_check_lists_every_problem_and_fails(tmp_path):
     out = run("--config", str(cfg), "check")
     assert out.returncode == 1
     assert "guides/a.md:3: unknown front matter key 'sumary' — did you mean 'summary'?" in out.stdout
-    assert "guides/b.md:7: 'last_reviewed' is '2026-02-30', which is not a real date" in out.stdout
+    assert "guides/b.md:8: 'last_reviewed' is '2026-02-30', which is not a real date" in out.stdout
     assert "front-matter" in out.stdout.splitlines()[-2]  # the summary table
 
 

@@ -5,6 +5,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from checks_fixtures import write_owners
 
 from hub.content import load_site
 from hub.content.model import url_for
@@ -18,6 +19,7 @@ summary: How teams use what people tell them to make care better.
 type: guide
 audience: [public, staff]
 topics: [feedback]
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 ---
@@ -29,6 +31,7 @@ Text.
 
 
 def write(root: Path, rel: str, text: str | bytes) -> Path:
+    write_owners(root)
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):
@@ -55,7 +58,7 @@ def test_good_page_loads_with_no_findings(tmp_path):
     page = site.pages[0]
     assert (page.type, page.url, page.title) == ("guide", "guides/using-feedback/", "Using feedback")
     assert page.audience == ["public", "staff"]
-    assert page.body_start == 10 and page.body.splitlines()[1] == "## What it is"
+    assert page.body_start == 11 and page.body.splitlines()[1] == "## What it is"
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path):
@@ -100,18 +103,18 @@ def test_unclosed_front_matter(tmp_path):
 def test_file_that_is_not_utf8_names_the_line(tmp_path):
     raw = GOOD.replace("Text.", "Caf\xe9").encode("latin-1")
     f = only(findings_for(tmp_path, "guides/a.md", raw)[0])
-    assert f.line == 13 and "not UTF-8" in f.message and "UTF-8" in f.fix
+    assert f.line == 14 and "not UTF-8" in f.message and "UTF-8" in f.fix
 
 
 @pytest.mark.parametrize("value", ["2026-02-30", "22/11/2026", "next year", "2026-13-01"])
 def test_dates_must_be_real_dates(tmp_path, value):
     f = only(findings_for(tmp_path, "guides/a.md", GOOD.replace("2026-11-01", value))[0])
-    assert f.line == 7 and "not a real date" in f.message and "YYYY-MM-DD" in f.fix
+    assert f.line == 8 and "not a real date" in f.message and "YYYY-MM-DD" in f.fix
 
 
 def test_next_review_must_follow_last_reviewed(tmp_path):
     f = only(findings_for(tmp_path, "guides/a.md", GOOD.replace("next_review: 2027-11-01", "next_review: 2026-10-01"))[0])
-    assert f.line == 8 and "not after last_reviewed" in f.message
+    assert f.line == 9 and "not after last_reviewed" in f.message
 
 
 def test_overdue_review_is_a_warning_not_an_error(tmp_path, monkeypatch):
@@ -119,7 +122,7 @@ def test_overdue_review_is_a_warning_not_an_error(tmp_path, monkeypatch):
     errors, site = findings_for(tmp_path, "guides/a.md", GOOD)
     assert errors == []
     warning = only([f for f in site.findings if f.severity == WARNING])
-    assert warning.line == 8 and "due for review on 2027-11-01" in warning.message
+    assert warning.line == 9 and "due for review on 2027-11-01" in warning.message
 
 
 def test_type_must_match_folder(tmp_path):
@@ -200,6 +203,7 @@ def test_slugify_makes_web_friendly_names():
 
 @pytest.mark.parametrize("page_type", ["guide", "principle", "commitment", "contact", "news"])
 def test_new_page_fails_check_until_placeholders_are_replaced(tmp_path, page_type):
+    write_owners(tmp_path)
     path = create(page_type, f"A new {page_type} page", tmp_path)
     assert path == tmp_path / {"guide": "guides", "principle": "principles", "commitment": "commitments",
                                "contact": "contact", "news": "news"}[page_type] / f"a-new-{page_type}-page.md"
@@ -207,10 +211,29 @@ def test_new_page_fails_check_until_placeholders_are_replaced(tmp_path, page_typ
     assert site.findings and all("placeholder" in f.message for f in site.findings)
     text = path.read_text(encoding="utf-8")
     text = (text.replace("REPLACE@example.nhs.uk", "team@example.nhs.uk").replace("REPLACE 000 0000", "0300 000 0000")
-            .replace("REPLACE-topic", "feedback").replace("REPLACE with", "Written by a person:"))
+            .replace("REPLACE-topic", "feedback").replace("REPLACE with", "Written by a person:")
+            .replace("owner: REPLACE", "owner: experience-of-care"))
     path.write_text(text, encoding="utf-8")
     site = load_site(tmp_path, tmp_path)
     assert site.findings == [] and site.pages[0].type == page_type
+
+
+def test_new_page_takes_the_owner_most_pages_in_its_folder_have(tmp_path):
+    write_owners(tmp_path)
+    for name, owner in (("one", "carers"), ("two", "carers"), ("three", "experience-of-care")):
+        write(tmp_path, f"guides/{name}.md", GOOD.replace("Using feedback", name).replace(
+            "owner: experience-of-care", f"owner: {owner}"))
+    text = create("guide", "Another", tmp_path).read_text(encoding="utf-8")
+    assert "\nowner: carers\n" in text
+    assert "content/_data/owners.yml: experience-of-care, carers, contact-routes, hub-maintainers" in text
+    assert "\nowner: REPLACE\n" in create("news", "First news", tmp_path).read_text(encoding="utf-8")
+
+
+def test_owner_must_be_declared_in_owners_yml(tmp_path):
+    f = only(findings_for(tmp_path, "guides/a.md", GOOD.replace("owner: experience-of-care", "owner: carer"))[0])
+    assert f.line == 7 and "unknown owner 'carer'" in f.message and f.fix == "did you mean 'carers'?"
+    f = only(findings_for(tmp_path, "guides/a.md", GOOD.replace("owner: experience-of-care\n", ""))[0])
+    assert "missing required key 'owner'" in f.message and "content/_data/owners.yml" in f.fix
 
 
 def test_new_refuses_to_overwrite(tmp_path):

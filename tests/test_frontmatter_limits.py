@@ -8,10 +8,17 @@ from __future__ import annotations
 import time
 
 import pytest
+from checks_fixtures import write_owners
 
 from hub.content import data as data_files
 from hub.content import load_site
-from hub.content.frontmatter import MAX_DEPTH, MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, FrontMatterError, parse_yaml
+from hub.content.frontmatter import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_FRONT_MATTER_BYTES,
+    FrontMatterError,
+    parse_yaml,
+)
 from hub.findings import ERROR
 
 HEAD = """\
@@ -21,6 +28,7 @@ summary: A page for testing front matter.
 type: guide
 audience: [public]
 topics: [testing]
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 """
@@ -42,6 +50,7 @@ def errors(tmp_path, front: str, body: str = "\nText.\n", name: str = "guides/a-
     path = tmp_path / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(front + body, encoding="utf-8")
+    write_owners(tmp_path)
     site = load_site(tmp_path, tmp_path)
     return [f for f in site.findings if f.severity == ERROR], site
 
@@ -57,7 +66,7 @@ def test_billion_laughs_is_refused_at_once_naming_the_line(tmp_path):
     found, site = errors(tmp_path, front)
     assert time.perf_counter() - started < 2
     f = only(found)
-    assert (f.path, f.line) == ("guides/a-page.md", 8)  # the first anchor
+    assert (f.path, f.line) == ("guides/a-page.md", 9)  # the first anchor
     assert "anchors and aliases" in f.message and "in full" in f.fix
     assert site.pages == []  # nothing of the file is published
 
@@ -72,7 +81,7 @@ def test_billion_laughs_is_refused_at_once_naming_the_line(tmp_path):
 ])
 def test_yaml_that_could_hang_or_crash_is_a_clear_error(tmp_path, extra, words):
     f = only(errors(tmp_path, HEAD + extra + "---\n")[0])
-    assert words in f.message and f.line == 9 and f.fix
+    assert words in f.message and f.line == 10 and f.fix
 
 
 def test_a_file_over_the_size_limit_is_not_read(tmp_path):

@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from checks_fixtures import write_owners
 
 from hub import config as hub_config
 from hub import pipeline
@@ -24,6 +25,7 @@ HOME = """\
 title: Test hub home
 summary: The home page of a small test copy of the hub.
 type: page
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 ---
@@ -40,6 +42,7 @@ summary: A page used to test the Pelican preview.
 type: guide
 audience: [public]
 topics: [testing]
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 ---
@@ -57,6 +60,7 @@ def temp_project(tmp_path: Path, pages: dict[str, str]) -> Path:
     for rel, text in {"index.md": HOME, "search.md": search, **pages}.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
+    write_owners(content)
     # The home page's routes lead to pages this small site does not have.
     return hub_config.write_copy(content, tmp_path / "mkdocs.yml", lambda raw: raw["extra"]["hub"].pop("home", None))
 
@@ -70,7 +74,7 @@ def test_a_link_to_a_missing_page_is_a_finding_naming_the_file(tmp_path):
     cfg = hub_config.load(temp_project(tmp_path, {"guides/live.md": GUIDE.replace("../index.md", "gone.md")}))
     findings = pipeline.build(cfg, engine="pelican", out=tmp_path / "site")
     (finding,) = [f for f in findings if f.check == "links"]
-    assert (finding.path, finding.line, finding.severity) == ("content/guides/live.md", 13, "error")
+    assert (finding.path, finding.line, finding.severity) == ("content/guides/live.md", 14, "error")
     assert "gone.md" in finding.message and finding.fix
     assert not (tmp_path / "site").exists()
 
@@ -87,7 +91,7 @@ def test_images_beside_the_markdown_are_published_at_the_same_path(tmp_path):
     project = temp_project(tmp_path, {"guides/live.md": page})
     (tmp_path / "content" / "guides" / "images").mkdir()
     (tmp_path / "content" / "guides" / "images" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    (tmp_path / "content" / "_data").mkdir()
+    (tmp_path / "content" / "_data").mkdir(exist_ok=True)
     (tmp_path / "content" / "_data" / "contacts.yml").write_text("phone: 0300\n", encoding="utf-8")
     assert build(hub_config.load(project), tmp_path / "site") == []
     html = (tmp_path / "site" / "guides" / "live" / "index.html").read_text(encoding="utf-8")
@@ -116,6 +120,7 @@ SITE_PAGE = """\
 title: {title}
 summary: {title} for the small test copy of the hub.
 type: page
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 ---

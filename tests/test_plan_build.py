@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from checks_fixtures import write_owners
 
 from hub import after_render, engines, pipeline
 from hub import config as hub_config
@@ -30,6 +31,7 @@ summary: {title}, a page of a small test copy of the hub.
 type: {type}
 {extra}audience: [public]
 topics: [testing]
+owner: experience-of-care
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 ---
@@ -58,6 +60,7 @@ def small_project(tmp_path: Path) -> Path:
     for rel, text in pages.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
+    write_owners(content)
     return hub_config.write_copy(content, tmp_path / "mkdocs.yml",
                                  lambda raw: raw["extra"]["hub"].pop("home", None))
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from checks_fixtures import OWNER, write_owners
 from markdown_it import MarkdownIt
 
 from hub import config as hub_config
@@ -21,8 +22,11 @@ def write(content: Path, rel: str, title: str, next_review: str, last_reviewed: 
     path = content / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     kind = {"guides": "guide", "principles": "principle"}.get(rel.split("/")[0], "page")
+    write_owners(content)
+    owner = "carers" if kind == "principle" else OWNER
     path.write_text(f"---\ntitle: {title}\nsummary: A page.\ntype: {kind}\naudience: [public]\ntopics: [care]\n"
-                    f"last_reviewed: {last_reviewed}\nnext_review: {next_review}\n---\n\nText.\n", encoding="utf-8")
+                    f"owner: {owner}\nlast_reviewed: {last_reviewed}\nnext_review: {next_review}\n---\n\nText.\n",
+                    encoding="utf-8")
 
 
 @pytest.fixture
@@ -80,7 +84,8 @@ def test_a_bad_window_in_mkdocs_yml_names_the_key(bad):
 def test_text_table_is_aligned_and_ends_with_a_summary(content, tmp_path):
     rows = review.rows(load_site(content, tmp_path), TODAY, 60, repo=tmp_path)
     lines = review.as_text(rows, TODAY, 60).splitlines()
-    assert lines[0].split() == ["Status", "Next", "review", "Title", "File"]
+    assert lines[0].split() == ["Status", "Next", "review", "Owner", "Title", "File"]
+    assert "Experience of Care team" in lines[2] and "Carers' commitments group" in lines[6]
     starts = {line.index("content/") for line in lines[1:len(rows) + 1]}
     assert len(starts) == 1 and lines[0].index("File") in starts  # one column, lined up under its heading
     assert lines[-1] == ("8 pages: 1 overdue, 3 due by 2027-01-21 (60 days from 2026-11-22), 1 with no readable "
@@ -165,10 +170,30 @@ def test_cli_reports_and_exits_0(content, tmp_path):
     assert "content/guides/later.md" in text.stdout
     md = run("--config", str(cfg), "review", "--markdown", "--due", "--days", "0")
     assert md.returncode == 0
-    table = _cells(md.stdout)
-    assert [r[0][0].content for r in table[1:]] == ["cannot read", "no date", "overdue", "due soon"]
-    assert [r[2][0].content for r in table[2:]] == ["No date", "Overdue", "Due today"]
+    # One table per owner, headed by its name and GitHub account, so the team is told; no owner last.
+    headings = [line for line in md.stdout.splitlines() if line.startswith("### ")]
+    assert headings == ["### Experience of Care team (@experience-of-care/experience-of-care-team)", "### No owner"]
+    table = [r for r in _cells(md.stdout) if r[0][0].type == "text" or r[0][0].content != "Status"]
+    statuses = [r[0][0].content for r in table if r[0] and r[0][0].content != "Status"]
+    assert statuses == ["no date", "overdue", "due soon", "cannot read"]
     assert "later.md" not in md.stdout
+
+
+def test_cli_lists_one_owners_pages(content, tmp_path):
+    cfg = hub_config.write_copy(content, tmp_path / "mkdocs.yml")
+    out = run("--config", str(cfg), "review", "--owner", "carers")
+    assert out.returncode == 0 and "Edge of the window" in out.stdout and "Overdue" not in out.stdout
+    assert out.stdout.strip().endswith("1 page: 0 overdue, 1 due by 2027-01-21 (60 days from 2026-11-22).")
+    bad = run("--config", str(cfg), "review", "--owner", "carer")
+    assert bad.returncode == 1 and "there is no owner 'carer'" in bad.stderr and "did you mean 'carers'?" in bad.stderr
+
+
+def test_only_an_owners_github_account_is_a_mention():
+    rows = [review.Row("overdue", dt.date(2026, 1, 1), "@someone look", "content/guides/x.md", "team",
+                       "Team <b> @name", "@org/team")]
+    md = review.as_markdown(rows, TODAY, 60)
+    html = MarkdownIt("commonmark").enable("table").render(md)
+    assert "### Team \\<b\\> \\@name (@org/team)" in md and "<b>" not in html
 
 
 def test_cli_window_comes_from_mkdocs_yml(content, tmp_path):

@@ -6,10 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
+from checks_fixtures import write_owners
 
 from hub import config as hub_config_module
 from hub.content import load_site
-from search import acronyms, index_files, indexer, lunr_index, sections, vocabulary, words
+from search import (
+    acronyms,
+    index_files,
+    indexer,
+    lunr_index,
+    sections,
+    vocabulary,
+    words,
+)
 from search.spelling import Speller
 from search.terms import Terms
 
@@ -32,6 +41,7 @@ summary: {summary}
 type: guide
 audience: [public, staff]
 topics: [feedback]
+owner: experience-of-care
 last_reviewed: 2026-11-22
 next_review: 2027-11-22
 {extra}---
@@ -127,6 +137,7 @@ def small_site(tmp_path_factory):
         out = site_dir / src[:-3] / "index.html"
         out.parent.mkdir(parents=True)
         out.write_text(PAGE.replace("The Friends and Family Test", title))
+    write_owners(content)
     site = load_site(content, root)
     assert not [f for f in site.findings if f.severity == "error"]
     config = hub_config_module.load(ROOT / "mkdocs.yml")
@@ -303,6 +314,7 @@ def _page_html(body: str) -> str:
 def test_boilerplate_sections_stay_out_and_acronyms_join_the_synonyms(tmp_path):
     content, site_dir = tmp_path / "content", tmp_path / "site"
     (content / "guides").mkdir(parents=True)
+    write_owners(content)
     (content / "guides/pals.md").write_text(FRONT.format(title="Get help from PALS", summary="Help in hospital.", extra=""))
     out = site_dir / "guides/pals/index.html"
     out.parent.mkdir(parents=True)

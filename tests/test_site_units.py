@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from checks_fixtures import OWNER, write_owners
 
 from hub import feeds
 from hub.content import facts, indexes, load_site
@@ -69,8 +70,9 @@ def _page(folder: Path, rel: str, title: str, extra: str = "", topics="[feedback
     path = folder / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     kind = {"guides": "guide", "news": "news", "contact": "contact"}[rel.split("/")[0]]
+    write_owners(folder)
     path.write_text(f"---\ntitle: \"{title}\"\nsummary: About {title.lower()}.\ntype: {kind}\n"
-                    f"audience: [public]\ntopics: {topics}\nlast_reviewed: {reviewed}\n"
+                    f"audience: [public]\ntopics: {topics}\nowner: {OWNER}\nlast_reviewed: {reviewed}\n"
                     f"next_review: 2027-01-10\n{extra}---\n\n## Part\n\nText.\n", encoding="utf-8")
 
 
@@ -115,7 +117,7 @@ def test_topic_index_lists_each_page_under_every_topic(small_site):
 def test_topic_index_has_a_heading_for_a_site_pages_topics(small_site, tmp_path):
     """Every page links its topics to the topic index, site pages (type: page) included."""
     (tmp_path / "content" / "help.md").write_text(
-        "---\ntitle: Help\nsummary: How to help.\ntype: page\ntopics: [contributing]\n"
+        "---\ntitle: Help\nsummary: How to help.\ntype: page\ntopics: [contributing]\nowner: experience-of-care\n"
         "last_reviewed: 2026-01-10\nnext_review: 2027-01-10\n---\n\nText.\n", encoding="utf-8")
     site = load_site(tmp_path / "content", tmp_path)
     assert [e.title for e in dict(indexes.by_topic(site))["contributing"]] == ["Help"]

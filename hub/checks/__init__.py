@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hub import codeowners
 from hub.checks import acronyms, files, headings, images, link_text, links, plain_english, plain_text, unsafe_html
 from hub.findings import Finding
 
-# Front matter and review dates are checked by the content model (hub/content/model.py), check "front-matter";
-# so are symbolic links in content/ (check "files"), because nothing may be read through them.
+# Front matter, review dates and owners are checked by the content model (hub/content/model.py, check
+# "front-matter"; content/_data/owners.yml, check "owners"); so are symbolic links in content/ (check "files"),
+# because nothing may be read through them. Addresses are checked by the site plan (hub/plan/, check "addresses").
 SOURCE: list = [  # run(site, config) -> list[Finding], pointing at Markdown lines
     images.run,
     link_text.run,
@@ -24,6 +26,7 @@ SOURCE: list = [  # run(site, config) -> list[Finding], pointing at Markdown lin
     files.run,
     plain_english.run,
     acronyms.run,
+    codeowners.run,
 ]
 BUILT: list = [  # run(site, site_dir, config) -> list[Finding], mapped back to the Markdown
     headings.run_built,

@@ -21,6 +21,8 @@ from hub.findings import ERROR, WARNING, Finding, relpath
 from . import schema
 from .frontmatter import FrontMatterError, check_size, decode, parse_date, split
 from .markdown_source import MarkdownSource
+from .owners import Owners
+from .owners import load as load_owners
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Files in content/ that are not pages: data and assets.
@@ -73,6 +75,10 @@ class Page:
         return [a for a in (page_address(item) for item in listed) if a is not None]
 
     @property
+    def owner(self) -> str:
+        return str(self.meta.get("owner") or "")
+
+    @property
     def withdrawn(self) -> dict | None:
         """{date, reason, instead} when the page is withdrawn guidance, else None."""
         value = self.meta.get("withdrawn")
@@ -95,6 +101,7 @@ class Site:
     root: Path
     pages: list[Page] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    owners: Owners = field(default_factory=lambda: Owners({}, None, []))
     # The built site's HTML as the built-site checks read it, by the folder it was read from
     # (hub.checks.built_html): read once for all of them.
     built_html: dict = field(default_factory=dict, repr=False)
@@ -183,10 +190,11 @@ def load_site(root: Path | str = "content", repo: Path | str | None = None) -> S
     root = Path(root)
     found = all_files(root)
     files = content_files(root, found)
-    site = Site(root)
+    site = Site(root, owners=load_owners(root, Path(repo) if repo is not None else None))
     site.findings.extend(_symlink_findings(root, repo, found))
+    site.findings.extend(site.owners.findings)
     for path in files:
-        page, problems = load_page(path, root, repo)
+        page, problems = load_page(path, root, repo, site.owners)
         site.findings.extend(problems)
         if page is not None:
             site.pages.append(page)
@@ -201,7 +209,8 @@ def _symlink_findings(root: Path, repo, found: list[Path]) -> list[Finding]:
             for link in symlinks(root, found)]
 
 
-def load_page(path: Path, root: Path, repo: Path | str | None = None) -> tuple[Page | None, list[Finding]]:
+def load_page(path: Path, root: Path, repo: Path | str | None = None,
+              owners: Owners | None = None) -> tuple[Page | None, list[Finding]]:
     shown = relpath(path, repo)
     src_path = path.relative_to(root).as_posix()
     try:
@@ -213,11 +222,12 @@ def load_page(path: Path, root: Path, repo: Path | str | None = None) -> tuple[P
                 text_problems=[p for p in parsed.problems if p.check != "front-matter"])
     problems = [Finding(shown, p.line, p.message, p.fix, ERROR, p.check)
                 for p in parsed.problems if p.check == "front-matter"]
-    problems += [Finding(shown, line, msg, fix, sev, "front-matter") for line, msg, fix, sev in validate(page)]
+    owners = owners if owners is not None else Owners({}, None, [])
+    problems += [Finding(shown, line, msg, fix, sev, "front-matter") for line, msg, fix, sev in validate(page, owners)]
     return page, problems
 
 
-def validate(page: Page):
+def validate(page: Page, owners: Owners):
     """Yield (line, message, fix, severity) for every problem in one page's front matter."""
     src = page.src_path
     folder_type = type_for(src)
@@ -232,7 +242,7 @@ def validate(page: Page):
 
     page.type = folder_type
     fields = schema.fields_for(folder_type)
-    context = schema.Context(folder_type)
+    context = schema.Context(folder_type, owners)
 
     for key in page.meta:
         if key not in fields:

@@ -1,14 +1,18 @@
 """The review report: every page by its `next_review` date, so none silently goes past it.
 
-`rows()` works out each page's status; `as_text()` prints it for a terminal and
-`as_markdown()` for the body of a GitHub issue (the weekly review-dates
-workflow). Generated pages (the A to Z, topics, section pages) are not listed:
-their dates follow from the pages they list.
+`rows()` works out each page's status and owner; `as_text()` prints it for a terminal
+and `as_markdown()` for the body of a GitHub issue (the weekly review-dates
+workflow), one table per owner, mentioning the owner's GitHub account so the
+team is told. Generated pages (the A to Z, topics, section pages) are not
+listed: their dates follow from the pages they list. Withdrawn pages are listed,
+marked, so someone decides whether to remove them for good.
 
 Titles and file names come from pull requests, so each formatter makes them
 safe for where it puts them: no control characters in a terminal, and in
 Markdown a code span with its pipes escaped, which GitHub shows as plain text
-(no links, HTML, emphasis, @mentions or new table cells).
+(no links, HTML, emphasis, @mentions or new table cells). The only mention is
+an owner's GitHub account, which content/_data/owners.yml allows only as
+@user or @org/team (hub.content.owners).
 """
 from __future__ import annotations
 
@@ -34,12 +38,19 @@ MARKDOWN_MAX_ROWS = 200
 MARKDOWN_TITLE_MAX = 150
 
 
+NO_OWNER = "No owner"  # a page whose owner is missing or unknown (check reports it)
+
+
 @dataclass(frozen=True)
 class Row:
     status: str
     next_review: dt.date | None
     title: str
     path: str  # the Markdown file, relative to the repository
+    owner: str = ""  # the owner's id in content/_data/owners.yml
+    owner_name: str = NO_OWNER
+    owner_github: str = ""
+    withdrawn: bool = False
 
     @property
     def due(self) -> bool:
@@ -66,7 +77,10 @@ def rows(site: Site, today: dt.date, days: int = DUE_SOON_DAYS, repo: Path | str
     out = []
     for page in site.pages:
         nxt = page.date("next_review")
-        out.append(Row(status(nxt, today, days), nxt, page.title, relpath(page.source, repo)))
+        owner = site.owners.get(page.owner)
+        out.append(Row(status(nxt, today, days), nxt, page.title, relpath(page.source, repo),
+                       owner.id if owner else "", owner.name if owner else NO_OWNER,
+                       owner.github if owner else "", page.withdrawn is not None))
     read = {page.source for page in site.pages}
     for path in content_files(site.root):
         if path not in read:
@@ -76,6 +90,20 @@ def rows(site: Site, today: dt.date, days: int = DUE_SOON_DAYS, repo: Path | str
 
 def due(report: list[Row]) -> list[Row]:
     return [r for r in report if r.due]
+
+
+def owned_by(report: list[Row], owner: str) -> list[Row]:
+    """The rows of one owner, by its id in content/_data/owners.yml."""
+    return [r for r in report if r.owner == owner]
+
+
+def by_owner(report: list[Row]) -> list[tuple[str, str, list[Row]]]:
+    """[(owner name, GitHub account, rows)], owners by name, pages with no owner last; rows keep their order."""
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for r in report:
+        groups.setdefault((r.owner_name, r.owner_github), []).append(r)
+    order = sorted(groups, key=lambda k: (k[0] == NO_OWNER, k[0].casefold()))
+    return [(name, github, groups[(name, github)]) for name, github in order]
 
 
 def counts(report: list[Row]) -> dict[str, int]:
@@ -103,17 +131,22 @@ def _plural(n: int) -> str:
 
 # ---- Terminal ----
 
-HEADINGS = ("Status", "Next review", "Title", "File")
+HEADINGS = ("Status", "Next review", "Owner", "Title", "File")
 
 
 def as_text(report: list[Row], today: dt.date, days: int) -> str:
     """An aligned plain-text table, then the summary."""
     if not report:
         return f"No pages to list. {summary(report, today, days)}"
-    table = [HEADINGS] + [(r.status, _date(r), _printable(r.title) or "-", _printable(r.path)) for r in report]
+    table = [HEADINGS] + [(_status(r), _date(r), _printable(r.owner_name), _printable(r.title) or "-",
+                           _printable(r.path)) for r in report]
     widths = [max(len(row[i]) for row in table) for i in range(len(HEADINGS) - 1)]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1] for row in table]
     return "\n".join([*lines, "", summary(report, today, days)])
+
+
+def _status(r: Row) -> str:
+    return f"{r.status} (withdrawn)" if r.withdrawn else r.status
 
 
 def _date(r: Row) -> str:
@@ -128,7 +161,8 @@ def _printable(text: str) -> str:
 # ---- Markdown (a GitHub issue body) ----
 
 def as_markdown(report: list[Row], today: dt.date, days: int, max_rows: int = MARKDOWN_MAX_ROWS) -> str:
-    """A Markdown table of `report`, with a sentence before it.
+    """A sentence, then a Markdown table of `report` for each owner, headed by the owner's name and
+    GitHub account (a mention, so the team hears of it).
 
     There is a table (lines starting '| ') only when `report` has rows: the
     review-dates workflow relies on this to close its issue when nothing is due.
@@ -136,21 +170,31 @@ def as_markdown(report: list[Row], today: dt.date, days: int, max_rows: int = MA
     until = (today + dt.timedelta(days=days)).isoformat()
     if not report:
         return f"No page is overdue or due for review by {until}."
-    shown = report[:max_rows]
     lines = [
-        f"Pages by their next review date, soonest first. Overdue pages are past it; pages due soon reach it "
-        f"by {until}. Check each page is still right, then update `last_reviewed` and `next_review` in its "
-        "front matter.",
-        "",
-        "| Status | Next review | Title | File |",
-        "| --- | --- | --- | --- |",
+        f"Pages by their owner and next review date, soonest first. Overdue pages are past it; pages due soon "
+        f"reach it by {until}. Check each page is still right, then update `last_reviewed` and `next_review` in "
+        "its front matter.",
     ]
-    for r in shown:
-        lines.append(f"| {r.status} | {_date(r)} | {code_span(_shorten(r.title))} | {code_span(r.path)} |")
-    if len(report) > len(shown):
-        lines += ["", f"…and {len(report) - len(shown)} more: run `python build.py review` to see them all."]
+    left = max_rows
+    for name, github, rows in by_owner(report):
+        if left <= 0:
+            break
+        shown = rows[:left]
+        left -= len(shown)
+        lines += ["", f"### {_heading(name)}" + (f" ({github})" if github else ""), "",
+                  "| Status | Next review | Title | File |", "| --- | --- | --- | --- |"]
+        for r in shown:
+            lines.append(f"| {_status(r)} | {_date(r)} | {code_span(_shorten(r.title))} | {code_span(r.path)} |")
+    hidden = len(report) - (max_rows - max(left, 0))
+    if hidden > 0:
+        lines += ["", f"…and {hidden} more: run `python build.py review` to see them all."]
     lines += ["", summary(report, today, days)]
     return "\n".join(lines)
+
+
+def _heading(name: str) -> str:
+    """An owner's name as a Markdown heading's text: its own words, with nothing GitHub reads as markup."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|<>@&~])", r"\\\1", _printable(name).strip()) or NO_OWNER
 
 
 def _shorten(text: str) -> str:

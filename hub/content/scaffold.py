@@ -89,7 +89,7 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "page"
 
 
-def render(page_type: str, title: str, on: dt.date) -> str:
+def render(page_type: str, title: str, on: dt.date, owner: str = PLACEHOLDER, owners: tuple[str, ...] = ()) -> str:
     next_year = on.replace(year=on.year + 1) if not (on.month == 2 and on.day == 29) else on + dt.timedelta(days=365)
     safe_title = title.replace('"', "'")
     lines = [
@@ -99,6 +99,9 @@ def render(page_type: str, title: str, on: dt.date) -> str:
         f"type: {page_type}",
         "audience: [public, staff]",
         f"topics: [{PLACEHOLDER}-topic]",
+        "# The team that answers for this page, from content/_data/owners.yml"
+        + (f": {', '.join(owners)}" if owners else ""),
+        f"owner: {owner}",
         f"last_reviewed: {on.isoformat()}",
         f"next_review: {next_year.isoformat()}",
     ]
@@ -123,5 +126,18 @@ def create(page_type: str, title: str, content_dir: Path | str = "content") -> P
     if path.exists():
         raise FileExistsError(f"{path} already exists: choose another title or edit that file")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(page_type, title, today()), encoding="utf-8")
+    owner, owners = usual_owner(Path(content_dir), folder)
+    path.write_text(render(page_type, title, today(), owner, owners), encoding="utf-8")
     return path
+
+
+def usual_owner(content_dir: Path, folder: str) -> tuple[str, tuple[str, ...]]:
+    """The owner most pages in the folder have (REPLACE if none), and every declared owner."""
+    from collections import Counter
+
+    from .model import load_site
+
+    site = load_site(content_dir)
+    counts = Counter(p.owner for p in site.pages if p.src_path.startswith(folder + "/") and site.owners.get(p.owner))
+    owner = min(counts, key=lambda o: (-counts[o], o)) if counts else PLACEHOLDER
+    return owner, tuple(site.owners.by_id)

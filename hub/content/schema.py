@@ -56,8 +56,17 @@ Problem = tuple[int, str, str, str]  # (line, message, fix, severity)
 
 @dataclass(frozen=True)
 class Context:
-    """What a value is checked against: the type the page's folder gives it."""
+    """What a value is checked against: the type the page's folder gives it, and the site's owners."""
     folder_type: str
+    owners: object  # hub.content.owners.Owners
+
+
+def check_owner(value, line, context) -> Iterator[Problem]:
+    """The team that answers for the page: one declared in content/_data/owners.yml."""
+    if isinstance(value, str) and PLACEHOLDER.search(value):
+        return  # reported once as placeholder text
+    if context.owners.get(value) is None:
+        yield line, f"unknown owner '{value}'", context.owners.suggestion(value), ERROR
 
 
 def _did_you_mean(word, choices, otherwise: str) -> str:
@@ -247,6 +256,8 @@ COMMON = (
     Field("type", check_type, True, "the content type; must match the folder the file is in"),
     Field("audience", check_audience, True, "who the page is for: a list of public and/or staff"),
     Field("topics", check_topics, True, "a list of topics, used for the topic index and search"),
+    Field("owner", check_owner, True,
+          "the team that answers for the page, one of those in content/_data/owners.yml"),
     Field("last_reviewed", check_date("last_reviewed"), True, "when the page was last checked, as YYYY-MM-DD"),
     Field("next_review", check_date("next_review"), True, "when the page must be checked again, as YYYY-MM-DD"),
     Field("search", check_search, False,

@@ -96,6 +96,7 @@ class Views:
             feedback=(extras or {}).get("feedback"),
             structured_data=(extras or {}).get("structured_data", ""),
             withdrawn=self.withdrawn(planned),
+            owner=self.owner(planned),
             routes=self.routes() if src == HOME else [],
             entries=[],
         )
@@ -134,6 +135,11 @@ class Views:
         show = not planned.generated and "toc" not in (hide if isinstance(hide, list) else [hide])
         before = [{"id": "ways-to-get-in-touch", "text": "Ways to get in touch"}] if facts["channels"] else []
         return {"show": show, "before": before}
+
+    def owner(self, planned: PlannedPage) -> dict | None:
+        """The team that answers for a contributor's page (content/_data/owners.yml): {name, email, github}."""
+        owner = self.site.owners.get(planned.page.owner) if planned.page is not None else None
+        return {"name": owner.name, "email": owner.email, "github": owner.github} if owner else None
 
     def withdrawn(self, planned: PlannedPage) -> dict | None:
         if planned.kind != WITHDRAWN:
