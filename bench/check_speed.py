@@ -55,7 +55,7 @@ def generate(content: Path, total: int) -> int:
             "### Sources", "", "- [NHS England: patient experience](https://www.england.nhs.uk/)", ""])
         (content / "guides" / f"generated-{i:04d}.md").write_text(
             f"---\ntitle: \"Generated guide {i:04d}\"\nsummary: A generated page for the benchmark.\n"
-            f"type: guide\naudience: [public]\ntopics: [feedback]\nlast_reviewed: 2026-11-01\n"
+            f"type: guide\naudience: [public]\ntopics: [feedback]\nowner: experience-of-care\nlast_reviewed: 2026-11-01\n"
             f"next_review: 2027-11-01\n---\n\n{body}", encoding="utf-8")
     return sum(1 for _ in content.rglob("*.md"))
 

@@ -109,8 +109,11 @@ def generate(folder: Path, pages: int, seed: int = 4) -> None:
     guides = folder / "guides"
     guides.mkdir(parents=True)
     (folder / "index.md").write_text("---\ntitle: Benchmark hub\nsummary: Generated pages.\ntype: page\n"
+                                     "owner: hub-maintainers\n"
                                      "last_reviewed: 2026-11-22\nnext_review: 2027-11-22\n---\n\nGenerated.\n")
     (folder / "search.md").write_text((ROOT / "content" / "search.md").read_text(encoding="utf-8"))
+    (folder / "_data").mkdir()
+    (folder / "_data" / "owners.yml").write_bytes((ROOT / "content" / "_data" / "owners.yml").read_bytes())
 
     def sentence() -> str:
         n = rng.randint(8, 18)
@@ -122,7 +125,7 @@ def generate(folder: Path, pages: int, seed: int = 4) -> None:
         audience = rng.choice(["[public]", "[staff]", "[public, staff]"])
         parts = [f"---\ntitle: \"{title}\"\nsummary: \"{sentence()}\"\ntype: guide\naudience: {audience}\n"
                  f"topics: [{rng.choice(['feedback', 'carers', 'surveys', 'co-production'])}]\n"
-                 "last_reviewed: 2026-11-22\nnext_review: 2027-11-22\n---\n"]
+                 "owner: experience-of-care\nlast_reviewed: 2026-11-22\nnext_review: 2027-11-22\n---\n"]
         for s in range(5):
             parts.append(f"\n## {' '.join(rng.choices(common, weights, k=3)).capitalize()} {s}\n")
             for _ in range(2):

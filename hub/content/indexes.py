@@ -237,7 +237,7 @@ def gone_page(src_path: str, removed: dt.date, title: str, instead: tuple[str, s
         body += [f"You may find what you need in [{_escape(instead[1])}]({link(instead[0], src_path)}).", ""]
     body += [f"You can also search the hub, or look for a page in the [A to Z]({link(A_TO_Z, src_path)}) "
              f"or by [topic]({link(TOPICS, src_path)}).", ""]
+    # No review dates: there is nothing left to review, so the page does not say when it was.
     meta = {"title": "This page has been removed", "summary": "The page that was at this address has been removed.",
-            "type": schema.SITE_PAGE, "last_reviewed": removed.isoformat(), "next_review": _year_after(removed).isoformat(),
-            "search": {"exclude": True}}
+            "type": schema.SITE_PAGE, "search": {"exclude": True}}
     return Generated(src_path, meta, "\n".join(body))
