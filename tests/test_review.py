@@ -288,3 +288,13 @@ def test_workflow_closes_the_issue_when_nothing_is_due(tmp_path):
     calls = run_workflow_script(tmp_path, review.as_markdown([], TODAY, 60), [5])
     assert [(c[0], c[1].get("state")) for c in calls] == [("createComment", None), ("update", "closed")]
     assert run_workflow_script(tmp_path, review.as_markdown([], TODAY, 60), []) == []
+
+
+def test_withdrawn_pages_are_listed_and_marked(content, tmp_path):
+    page = content / "guides/later.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "audience:", 'withdrawn: {date: 2026-10-01, reason: "Replaced."}\naudience:'), encoding="utf-8")
+    rows = review.rows(load_site(content, tmp_path), TODAY, 60, repo=tmp_path)
+    (later,) = [r for r in rows if r.title == "Later"]
+    assert later.withdrawn and "not due (withdrawn)" in review.as_text(rows, TODAY, 60)
+    assert "| not due (withdrawn) |" in review.as_markdown(rows, TODAY, 60)
