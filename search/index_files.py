@@ -19,6 +19,12 @@ page can end the script or be read as markup.
 - <hash>/w<n>.js: every word of n letters the pages use, with how often, for the
   spelling pass: a typo is at most two letters longer or shorter than the word
   it should be, so a query word loads only the files of nearby lengths.
+- <hash>/r<n>.js: the related-words table (related.py), in runs of consecutive terms
+  like the postings: each word WordNet knows that no page uses, with the site's terms
+  for its related words and their weights.
+
+search/README.md ("Index format") is the full description; FORMAT is the manifest's
+version, which the browser checks (client/hub-index.js).
 
 The folder is named by a hash of every file in it, so a browser never mixes
 pieces of two builds.
@@ -35,7 +41,8 @@ from hub.security import script_json
 
 from .words import words
 
-SHARD_BYTES = 12_000  # target size of a postings shard before compression
+FORMAT = 4  # the manifest's version: client/hub-index.js reads this format and no other
+SHARD_BYTES = 12_000  # target size of a postings (or related-words) shard before compression
 SNIPPET_CHARS = 1000  # text kept per section for snippets
 AUDIENCES = ["public", "staff"]
 
@@ -52,7 +59,8 @@ def script(name: str, data) -> bytes:
     return f"hubSearch.add({json.dumps(name)},{script_json(data)});\n".encode("utf-8")
 
 
-def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: dict, prefetch_bytes: int) -> dict:
+def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: dict, prefetch_bytes: int,
+          related: dict) -> dict:
     field_names = list(index.fields)
     lexicon = sorted(index.inverted_index)
     files: dict[str, bytes] = {}
@@ -68,6 +76,11 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
         files[name] = script(name, [[page.url, page.title, page.summary,
                                      [[d.anchor, d.heading, _snippet_text(d.text)] for d in page.sections]]
                                     for page in pages[n:n + PAGES_PER_FILE]])
+
+    related_first = []
+    for n, batch in enumerate(_related_shards(related)):
+        related_first.append(batch[0][0])
+        files[f"r{n}"] = script(f"r{n}", {"terms": "\n".join(t for t, _ in batch), "related": [r for _, r in batch]})
 
     lengths = []
     for length, listed in sorted(written_words(pages, terms, set(lexicon)).items()):
@@ -85,7 +98,7 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
 
     types = sorted({p.type for p in pages})
     manifest = {
-        "version": 3,
+        "version": FORMAT,
         "base": base + "/",
         "pagesPerFile": PAGES_PER_FILE,
         "prefetch": sum(len(b) for b in files.values()) <= prefetch_bytes,
@@ -98,6 +111,7 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
         "types": [[t, schema.TYPE_LABELS.get(t, t.title())] for t in types],
         "audiences": [[a, a.title()] for a in AUDIENCES],
         "words": lengths,
+        "related": {"first": related_first},
         "synonyms": synonyms,
         "spellings": spellings,
     }
@@ -140,6 +154,19 @@ def _shards(index, field_names: list[str], lexicon: list[str]):
         yield start, batch
 
 
+def _related_shards(related: dict):
+    """Runs of about SHARD_BYTES of the related-words table, in term order."""
+    batch, size = [], 0
+    for term, listed in related.items():
+        batch.append((term, listed))
+        size += len(term) + 3 + sum(len(t) + 8 for t, _ in listed)
+        if size >= SHARD_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def written_words(pages, terms, lexicon: set) -> dict[int, list[tuple[str, int]]]:
     """Every word as the pages write it (no numbers), with how often, by length, sorted.
 
@@ -150,6 +177,7 @@ def written_words(pages, terms, lexicon: set) -> dict[int, list[tuple[str, int]]
     for page in pages:
         written.update(words(page.title))
         written.update(words(page.summary))
+        written.update(words(" . ".join(page.phrases)))
         for d in page.sections:
             written.update(words(d.heading))
             written.update(d.text_words)

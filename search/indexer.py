@@ -8,7 +8,10 @@ part of. Boilerplate sections ("Sources", and the headings listed under
 extra.hub.search.skip_headings in mkdocs.yml) are left out.
 
 The synonym table is search/synonyms.yml plus every acronym the pages spell
-out ("Patient Advice and Liaison Service (PALS)", see acronyms.py).
+out ("Patient Advice and Liaison Service (PALS)", see acronyms.py). The related-words
+table maps words WordNet knows that the pages never use to words they do (related.py).
+A page's `search.phrases` (the words people use for their situation) are indexed with
+its title and summary, in a field of their own.
 
 index_files.py writes it all out in pieces the browser loads as it needs them.
 Output is deterministic: same site, same bytes.
@@ -25,7 +28,7 @@ from pathlib import Path
 from hub.content.model import url_for
 from hub.findings import ERROR, Finding
 
-from . import acronyms, index_files
+from . import acronyms, index_files, related
 from . import sections as html_sections
 from . import vocabulary
 from .lunr_index import DEFAULT_FIELDS, lunr_index
@@ -39,8 +42,9 @@ CLIENT_DIR = Path(__file__).resolve().parent / "client"
 # lunr.js as the pinned npm package ships it, minified (package.json pins lunr 2.3.9).
 LUNR_PACKAGE = ROOT / "node_modules" / "lunr"
 LUNR_VERSION = "2.3.9"
-# The browser client: the shared tokenizer first, then the search page's code.
-CLIENT_PARTS = ("hub-terms.js", "hub-search.js")
+# The search page's client, in parts (search/client/), served as one file so it loads from file://
+# with one <script>: the shared tokenizer, the index, query understanding, ranking, then the page.
+CLIENT_PARTS = ("hub-terms.js", "hub-index.js", "hub-query.js", "hub-rank.js", "hub-page.js")
 PREFETCH_BYTES = 1_500_000  # default of extra.hub.search.prefetch_bytes
 # Headings of sections every page repeats, which would otherwise crowd real answers out.
 ALWAYS_SKIPPED = ("Sources",)
@@ -69,6 +73,7 @@ class Doc:
     boost: float
     page: int = 0  # which SearchPage it belongs to
     anchor: str = ""
+    phrases: list = field(default_factory=list)  # the page's search.phrases, with its first section
 
     @cached_property
     def text_words(self) -> list[str]:
@@ -83,6 +88,7 @@ class SearchPage:
     type: str
     audience: list
     sections: list[Doc] = field(default_factory=list)
+    phrases: list = field(default_factory=list)
 
 
 def build_index(site_dir: Path, config, site, offline: bool = False) -> dict:
@@ -116,8 +122,9 @@ def _build(site_dir: Path, config, site, offline: bool, started: float) -> dict:
     if out.exists():
         shutil.rmtree(out)
     (out / "index").mkdir(parents=True)
+    related_words = related.table_for(set(index.inverted_index), vocab.spellings)
     stats = index_files.write(out / "index", index, pages, docs, terms, groups, vocab.spellings,
-                              int(settings.get("prefetch_bytes", PREFETCH_BYTES)))
+                              int(settings.get("prefetch_bytes", PREFETCH_BYTES)), related_words)
     copy_client(out)
     stats["seconds"] = round(time.perf_counter() - started, 2)
     return stats
@@ -149,24 +156,35 @@ def built_file(site_dir: Path, src_path: str, offline: bool) -> Path:
     return site_dir / (url if offline else url + "index.html")
 
 
-def collect_pages(site_dir: Path, config, site, *, offline: bool) -> list[SearchPage]:
-    """Every searchable page with its sections, in URL order so the output is stable."""
+def searchable_pages(site, config) -> list:
+    """The content pages search indexes, in URL order so the output is stable: every page
+    but the search page itself and pages with `search: {exclude: true}`. (The site plan,
+    issue 17, will hand the indexer this list, without withdrawn and redirect pages.)"""
     skip_pages = search_page_sources(config)
+    return [page for page in sorted(site.pages, key=lambda p: p.url)
+            if page.src_path not in skip_pages and not _tuning(page).get("exclude")]
+
+
+def _tuning(page) -> dict:
+    tuning = page.meta.get("search") or {}
+    return tuning if isinstance(tuning, dict) else {}
+
+
+def collect_pages(site_dir: Path, config, site, *, offline: bool) -> list[SearchPage]:
+    """Every searchable page with its sections, as built in site_dir."""
     skip_sections = skipped_headings(config)
     pages: list[SearchPage] = []
-    for page in sorted(site.pages, key=lambda p: p.url):
-        tuning = page.meta.get("search") or {}
-        if page.src_path in skip_pages or (isinstance(tuning, dict) and tuning.get("exclude")):
-            continue
+    for page in searchable_pages(site, config):
+        tuning = _tuning(page)
         path = built_file(site_dir, page.src_path, offline)
         if not path.is_file():
             continue
         url = path.relative_to(site_dir).as_posix()
         if not offline:
             url = url[: -len("index.html")]
-        boost = float(tuning.get("boost", 1)) if isinstance(tuning, dict) else 1.0
+        boost = float(tuning.get("boost", 1))
         entry = SearchPage(url=url, title=page.title, summary=page.summary, type=page.type,
-                           audience=list(page.audience))
+                           audience=list(page.audience), phrases=phrases_of(page))
         for section in html_sections.split_sections(path.read_text(encoding="utf-8")):
             if section.heading and _heading_key(section.heading) in skip_sections:
                 continue
@@ -179,15 +197,21 @@ def collect_pages(site_dir: Path, config, site, *, offline: bool) -> list[Search
     return pages
 
 
+def phrases_of(page) -> list[str]:
+    """The page's search.phrases (front matter, checked in hub/content/model.py)."""
+    listed = _tuning(page).get("phrases") or []
+    return [str(p) for p in listed if isinstance(p, str) and p.strip()] if isinstance(listed, list) else []
+
+
 def _doc(entry: SearchPage, page, url: str, anchor: str, heading: str, text: str, boost: float) -> Doc:
-    """A section. What describes the whole page (title, summary, topics, type, audience) is
-    indexed once, with its first section: repeated in every section it made the rows of
-    common words several times longer, and results are grouped by page anyway."""
+    """A section. What describes the whole page (title, summary, topics, search phrases, type,
+    audience) is indexed once, with its first section: repeated in every section it made the
+    rows of common words several times longer, and results are grouped by page anyway."""
     first = not entry.sections
     return Doc(url=url + (f"#{anchor}" if anchor else ""), anchor=anchor, heading=heading, text=text, boost=boost,
                title=page.title if first else "", summary=page.summary if first else "",
                topics=list(page.topics) if first else [], type=page.type if first else "",
-               audience=entry.audience if first else [])
+               audience=entry.audience if first else [], phrases=entry.phrases if first else [])
 
 
 # --- synonyms -------------------------------------------------------------------------
