@@ -223,7 +223,7 @@ def test_live_region_announces_the_count(watched, mkdocs_server):
 def test_no_results_offers_suggestions_and_the_a_to_z(watched, mkdocs_server):
     assert search(watched, mkdocs_server.url, "zzqxj") == []
     assert status(watched) == "No results for zzqxj"
-    link = watched.locator("#search-suggestions a", has_text="A to Z index")
+    link = watched.locator("#search-help a", has_text="A to Z index")
     href = link.get_attribute("href")
     watched.goto(mkdocs_server.url + "search/" + href if not href.startswith("http") else href)
     assert watched.locator("h1").inner_text().strip()
