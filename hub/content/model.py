@@ -292,9 +292,14 @@ def _check_value(page: Page, f: schema.Field, *, declared_type, folder_type):
         yield from _check_event(value, line)
 
 
+SEARCH_SETTINGS = ["boost", "exclude", "phrases"]
+PHRASES_MAX = 30  # search.phrases a page may list
+PHRASE_CHARS = 80  # characters in one phrase
+
+
 def _check_search(value, line):
     if not isinstance(value, dict):
-        yield line, "'search' must be settings", "write it as {boost: 2} or {exclude: true}", ERROR
+        yield line, "'search' must be settings", "write it as {boost: 2}, {exclude: true} or {phrases: [...]}", ERROR
         return
     for key, v in value.items():
         if key == "boost":
@@ -303,10 +308,35 @@ def _check_search(value, line):
         elif key == "exclude":
             if not isinstance(v, bool):
                 yield line, "search exclude must be true or false", "use exclude: true", ERROR
+        elif key == "phrases":
+            yield from _check_phrases(v, line)
         else:
-            guess = difflib.get_close_matches(str(key), ["boost", "exclude"], n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else "use boost or exclude"
+            guess = difflib.get_close_matches(str(key), SEARCH_SETTINGS, n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else "use boost, exclude or phrases"
             yield line, f"unknown search setting '{key}'", hint, ERROR
+
+
+def _check_phrases(value, line):
+    """search.phrases: the words a person in this situation would type, each a short piece of text."""
+    example = 'write them as phrases: ["rude staff", "they did not listen"]'
+    if not isinstance(value, list) or not value:
+        yield line, "search phrases must be a list of phrases", example, ERROR
+        return
+    if len(value) > PHRASES_MAX:
+        yield line, f"search phrases lists {len(value)} phrases", \
+            f"keep the {PHRASES_MAX} that people in this situation are most likely to type", ERROR
+    seen = set()
+    for n, phrase in enumerate(value, 1):
+        if not isinstance(phrase, str) or not phrase.strip():
+            yield line, f"search phrase {n} is not text", example, ERROR
+            continue
+        if len(phrase) > PHRASE_CHARS:
+            yield line, f"search phrase {n} is {len(phrase)} characters long", \
+                f"keep each phrase under {PHRASE_CHARS} characters: a few words, as someone would type them", ERROR
+        key = " ".join(phrase.casefold().split())
+        if key in seen:
+            yield line, f"search phrase {n} ('{phrase}') is listed twice", "remove one of them", ERROR
+        seen.add(key)
 
 
 def _check_channels(value, line):
