@@ -22,6 +22,9 @@ page can end the script or be read as markup.
 - <hash>/r<n>.js: the related-words table (related.py), in runs of consecutive terms
   like the postings: each word WordNet knows that no page uses, with the site's terms
   for its related words and their weights.
+- suggest.js and <hash>/s<n>.js: what the search box suggests as people type
+  (suggestions.py), filed by the first two letters of their words. They call
+  hubSuggest.add, not hubSearch.add: the header's suggestions load on every page.
 
 search/README.md ("Index format") is the full description; FORMAT is the manifest's
 version, which the browser checks (client/hub-index.js).
@@ -39,6 +42,7 @@ from pathlib import Path
 from hub.content import schema
 from hub.security import script_json
 
+from . import suggestions
 from .words import words
 
 FORMAT = 4  # the manifest's version: client/hub-index.js reads this format and no other
@@ -54,13 +58,13 @@ AUDIENCES = ["public", "staff"]
 PAGES_PER_FILE = 4
 
 
-def script(name: str, data) -> bytes:
-    """hubSearch.add(name, data); as JavaScript, with the JSON escaped for a script context."""
-    return f"hubSearch.add({json.dumps(name)},{script_json(data)});\n".encode("utf-8")
+def script(name: str, data, to: str = "hubSearch") -> bytes:
+    """hubSearch.add(name, data) (or hubSuggest.add); as JavaScript, with the JSON escaped for a script context."""
+    return f"{to}.add({json.dumps(name)},{script_json(data)});\n".encode("utf-8")
 
 
 def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: dict, prefetch_bytes: int,
-          related: dict) -> dict:
+          related: dict, suggested: list) -> dict:
     field_names = list(index.fields)
     lexicon = sorted(index.inverted_index)
     files: dict[str, bytes] = {}
@@ -80,7 +84,13 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
     related_first = []
     for n, batch in enumerate(_related_shards(related)):
         related_first.append(batch[0][0])
-        files[f"r{n}"] = script(f"r{n}", {"terms": "\n".join(t for t, _ in batch), "related": [r for _, r in batch]})
+        listed = [(t, r) for t, r in batch if r]
+        files[f"r{n}"] = script(f"r{n}", {"terms": "\n".join(t for t, _ in listed), "related": [r for _, r in listed],
+                                          "known": "\n".join(t for t, r in batch if not r)})
+
+    suggest_keys, suggest_files = suggestions.files(suggested)
+    for n, key in enumerate(suggest_keys):
+        files[f"s{n}"] = script(f"s{n}", suggest_files[key], to="hubSuggest")
 
     lengths = []
     for length, listed in sorted(written_words(pages, terms, set(lexicon)).items()):
@@ -101,7 +111,9 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
         "version": FORMAT,
         "base": base + "/",
         "pagesPerFile": PAGES_PER_FILE,
-        "prefetch": sum(len(b) for b in files.values()) <= prefetch_bytes,
+        # What the page fetches whole once results show (client/hub-index.js allFiles): not the
+        # related words (only a word no page has reads them) or the suggestions (the header's).
+        "prefetch": sum(len(b) for n, b in files.items() if n[0] in "pdw") <= prefetch_bytes,
         "fields": field_names,
         "shards": {"first": shard_first, "start": shard_start},
         "sections": len(docs),
@@ -116,6 +128,8 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
         "spellings": spellings,
     }
     (folder / "manifest.js").write_bytes(script("manifest", manifest))
+    (folder / "suggest.js").write_bytes(script("suggest", suggestions.manifest(base + "/", suggest_keys, FORMAT),
+                                               to="hubSuggest"))
     return {"pages": len(pages), "sections": len(docs), "terms": len(lexicon), "shards": len(shard_first),
             "files": len(files) + 1}
 
@@ -159,7 +173,7 @@ def _related_shards(related: dict):
     batch, size = [], 0
     for term, listed in related.items():
         batch.append((term, listed))
-        size += len(term) + 3 + sum(len(t) + 8 for t, _ in listed)
+        size += len(term) + 1 + sum(len(t) + 8 for t, _ in listed)
         if size >= SHARD_BYTES:
             yield batch
             batch, size = [], 0

@@ -28,7 +28,7 @@ from pathlib import Path
 from hub.content.model import url_for
 from hub.findings import ERROR, Finding
 
-from . import acronyms, index_files, related
+from . import acronyms, index_files, related, suggestions
 from . import sections as html_sections
 from . import vocabulary
 from .lunr_index import DEFAULT_FIELDS, lunr_index
@@ -42,9 +42,15 @@ CLIENT_DIR = Path(__file__).resolve().parent / "client"
 # lunr.js as the pinned npm package ships it, minified (package.json pins lunr 2.3.9).
 LUNR_PACKAGE = ROOT / "node_modules" / "lunr"
 LUNR_VERSION = "2.3.9"
-# The search page's client, in parts (search/client/), served as one file so it loads from file://
-# with one <script>: the shared tokenizer, the index, query understanding, ranking, then the page.
+# The browser client, in parts (search/client/), served as two files so each loads from file://
+# with one <script>. The search page's: the shared tokenizer, the index, query understanding,
+# ranking, then the page. Every page's suggestions: the tokenizer, matching, then the page.
 CLIENT_PARTS = ("hub-terms.js", "hub-index.js", "hub-query.js", "hub-rank.js", "hub-page.js")
+SUGGEST_PARTS = ("hub-terms.js", "hub-suggest.js", "hub-suggest-page.js")
+# GOV.UK's accessible-autocomplete, as the pinned npm package ships it (package.json pins 3.0.1).
+AUTOCOMPLETE_PACKAGE = ROOT / "node_modules" / "accessible-autocomplete"
+AUTOCOMPLETE_VERSION = "3.0.1"
+AUTOCOMPLETE_JS = "accessible-autocomplete.min.js"
 PREFETCH_BYTES = 1_500_000  # default of extra.hub.search.prefetch_bytes
 # Headings of sections every page repeats, which would otherwise crowd real answers out.
 ALWAYS_SKIPPED = ("Sources",)
@@ -89,6 +95,7 @@ class SearchPage:
     audience: list
     sections: list[Doc] = field(default_factory=list)
     phrases: list = field(default_factory=list)
+    boost: float = 1.0
 
 
 def build_index(site_dir: Path, config, site, offline: bool = False) -> dict:
@@ -117,14 +124,17 @@ def _build(site_dir: Path, config, site, offline: bool, started: float) -> dict:
     pages = collect_pages(site_dir, config, site, offline=offline)
     docs = [d for p in pages for d in p.sections]
     index = lunr_index(docs, fields, terms)
-    groups = synonym_groups(vocab.synonyms + harvested_synonyms(pages), terms)
+    synonyms = vocab.synonyms + harvested_synonyms(pages)
+    groups = synonym_groups(synonyms, terms)
     out = site_dir / ASSETS
     if out.exists():
         shutil.rmtree(out)
     (out / "index").mkdir(parents=True)
-    related_words = related.table_for(set(index.inverted_index), vocab.spellings)
+    lexicon = set(index.inverted_index)
+    related_words = related.table_for(lexicon, vocab.spellings)
+    suggested = suggestions.collect(pages, synonyms, lexicon, terms)
     stats = index_files.write(out / "index", index, pages, docs, terms, groups, vocab.spellings,
-                              int(settings.get("prefetch_bytes", PREFETCH_BYTES)), related_words)
+                              int(settings.get("prefetch_bytes", PREFETCH_BYTES)), related_words, suggested)
     copy_client(out)
     stats["seconds"] = round(time.perf_counter() - started, 2)
     return stats
@@ -184,7 +194,7 @@ def collect_pages(site_dir: Path, config, site, *, offline: bool) -> list[Search
             url = url[: -len("index.html")]
         boost = float(tuning.get("boost", 1))
         entry = SearchPage(url=url, title=page.title, summary=page.summary, type=page.type,
-                           audience=list(page.audience), phrases=phrases_of(page))
+                           audience=list(page.audience), phrases=phrases_of(page), boost=boost)
         for section in html_sections.split_sections(path.read_text(encoding="utf-8")):
             if section.heading and _heading_key(section.heading) in skip_sections:
                 continue
@@ -273,21 +283,34 @@ def _phrase_words(phrase: str) -> list[str]:
 
 # --- the client -----------------------------------------------------------------------
 
-def lunr_min_js() -> Path:
-    """lunr.min.js from the pinned npm package, after checking it is the pinned version."""
+def _pinned(package: Path, name: str, version: str) -> Path:
+    """An npm package's folder, after checking it is installed at the pinned version."""
     import json
 
     try:
-        version = json.loads((LUNR_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+        installed = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError):
-        raise MissingLunr(f"lunr.js is not installed ({LUNR_PACKAGE} is missing)") from None
-    if version != LUNR_VERSION:
-        raise MissingLunr(f"node_modules has lunr {version}, but search needs lunr {LUNR_VERSION}")
-    return LUNR_PACKAGE / "lunr.min.js"
+        raise MissingLunr(f"{name} is not installed ({package} is missing)") from None
+    if installed != version:
+        raise MissingLunr(f"node_modules has {package.name} {installed}, but search needs {package.name} {version}")
+    return package
+
+
+def lunr_min_js() -> Path:
+    """lunr.min.js from the pinned npm package, after checking it is the pinned version."""
+    return _pinned(LUNR_PACKAGE, "lunr.js", LUNR_VERSION) / "lunr.min.js"
+
+
+def autocomplete_js() -> Path:
+    """accessible-autocomplete's browser build from the pinned npm package."""
+    return _pinned(AUTOCOMPLETE_PACKAGE, "accessible-autocomplete", AUTOCOMPLETE_VERSION) / "dist" / AUTOCOMPLETE_JS
 
 
 def copy_client(out: Path) -> None:
     shutil.copyfile(lunr_min_js(), out / "lunr.min.js")
-    client = "\n".join((CLIENT_DIR / name).read_text(encoding="utf-8") for name in CLIENT_PARTS)
-    (out / "hub-search.js").write_text(client, encoding="utf-8")
-    shutil.copyfile(CLIENT_DIR / "hub-search.css", out / "hub-search.css")
+    shutil.copyfile(autocomplete_js(), out / AUTOCOMPLETE_JS)
+    for bundle, parts in (("hub-search.js", CLIENT_PARTS), ("hub-suggest.js", SUGGEST_PARTS)):
+        (out / bundle).write_text("\n".join((CLIENT_DIR / name).read_text(encoding="utf-8") for name in parts),
+                                  encoding="utf-8")
+    for css in ("hub-search.css", "hub-suggest.css"):
+        shutil.copyfile(CLIENT_DIR / css, out / css)

@@ -28,7 +28,7 @@ function fileLoader(folder, add) {
     return new Promise((resolve, reject) => {
       fs.readFile(path.join(folder, relative), "utf8", (err, code) => {
         if (err) return reject(new Error("could not load " + relative));
-        vm.runInNewContext(code, { hubSearch: { add } });
+        vm.runInNewContext(code, { hubSearch: { add }, hubSuggest: { add } });
         resolve();
       });
     });

@@ -380,7 +380,7 @@ def test_the_search_page_markup_has_no_inline_script_or_style(mkdocs_site):
     assert all(ours)
     assert not [el for part in ours for el in [part, *part.find_all(True)] if el.has_attr("style")]
     scripts = [s for s in soup.find_all("script") if "assets/search/" in (s.get("src") or "")]
-    assert [s["src"].rsplit("/", 1)[-1] for s in scripts] == ["lunr.min.js", "hub-search.js"]
+    assert [s["src"].rsplit("/", 1)[-1] for s in scripts] == ["hub-suggest.js", "lunr.min.js", "hub-search.js"]
     assert not [s for s in soup.find_all("script") if not s.get("src") and ("hubSearch" in s.text or "lunr" in s.text)]
 
 

@@ -137,7 +137,8 @@ def small_site(tmp_path_factory):
 def _scripts(folder: Path) -> dict:
     out = {}
     for f in sorted(folder.rglob("*.js")):
-        name, data = re.match(r'hubSearch\.add\("([^"]+)",(.*)\);\n$', f.read_text(encoding="utf-8"), re.S).groups()
+        name, data = re.match(r'hub(?:Search|Suggest)\.add\("([^"]+)",(.*)\);\n$', f.read_text(encoding="utf-8"),
+                              re.S).groups()
         out[name] = json.loads(data)
     return out
 

@@ -164,16 +164,22 @@
   /* The related-words file a term would be in (r<n>), by the first term of each file. */
   ix.relatedFile = function (term) { return "r" + Math.max(0, lastAtOrBefore(M.related.first, term)); };
 
-  var relatedSplit = {}; // file -> {terms, lists}, split once
-  /* For a term no page has: null if it is not a word WordNet knows; otherwise the site's terms
-     for the same word and for words related to it, as [[terms, weight], ...] (perhaps none). */
+  var relatedSplit = {}; // file -> {terms, lists, known}, split once
+  /* For a term no page has: undefined if its file could not be loaded; null if it is not a
+     word WordNet knows; otherwise the site's terms for words related to it, as
+     [[terms, weight], ...], best first (none, for a word with no related word on the site). */
   ix.related = function (term) {
     var name = ix.relatedFile(term), data = arrived[name];
-    if (!data) return null;
-    if (!relatedSplit[name]) relatedSplit[name] = { terms: data.terms.split("\n"), lists: data.related };
+    if (!data) return undefined;
+    if (!relatedSplit[name]) {
+      relatedSplit[name] = { terms: data.terms.split("\n"), lists: data.related, known: data.known.split("\n") };
+    }
     var s = relatedSplit[name], at = lastAtOrBefore(s.terms, term);
-    if (at < 0 || s.terms[at] !== term) return null;
-    return s.lists[at].map(function (r) { return [r[0].split(" "), r[1] / 100]; });
+    if (at >= 0 && s.terms[at] === term) {
+      return s.lists[at].map(function (r) { return [r[0].split(" "), r[1] / 100]; });
+    }
+    at = lastAtOrBefore(s.known, term);
+    return at >= 0 && s.known[at] === term ? [] : null;
   };
 
   // --- the words the pages use, for the spelling pass ----------------------------------------
@@ -241,12 +247,13 @@
     return Promise.all(pages.map(function (p) { return ix.load(ix.docFile(p)); }));
   };
 
-  /* Every file of the index, for fetching it whole (a small index, once results show). */
+  /* Every file a query may need, for fetching a small index whole once results show. The
+     related-words table is left out: it is larger than the rest, and only a word no page
+     has reads it (without it, such a word is matched by its close spellings instead). */
   ix.allFiles = function () {
     var names = M.shards.first.map(function (_, n) { return "p" + n; });
     for (var p = 0; p < M.pages.sections.length; p += M.pagesPerFile) names.push(ix.docFile(p));
     M.words.forEach(function (n) { names.push("w" + n); });
-    M.related.first.forEach(function (_, n) { names.push("r" + n); });
     return names;
   };
 

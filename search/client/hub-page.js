@@ -246,9 +246,18 @@
     ui.filters.hidden = false;
   }
 
+  /* The search box: looked up each time, as the suggestions (hub-suggest-page.js) put their
+     own input in its place. Setting it tells them, so they do not draw the old text back. */
+  function setBox(q) {
+    var box = document.getElementById("search-page-q");
+    if (box.value === q) return;
+    box.value = q;
+    box.dispatchEvent(new CustomEvent("hub-value"));
+  }
+
   function applyUrl() {
     var state = queryFromUrl();
-    ui.input.value = state.q;
+    setBox(state.q);
     Array.prototype.forEach.call(ui.form.querySelectorAll("input[type=checkbox]"), function (c) {
       c.checked = (state[c.name] || []).indexOf(c.value) >= 0;
       if (c.checked && ui.filterBox) ui.filterBox.open = true;
@@ -318,7 +327,6 @@
 
   function init() {
     ui.form = document.getElementById("search-page-form");
-    ui.input = document.getElementById("search-page-q");
     ui.list = document.getElementById("search-results");
     ui.status = document.getElementById("search-status");
     ui.filters = document.getElementById("search-filters");
@@ -338,8 +346,12 @@
         : "Search could not load its index. Check your connection and try again.");
       throw e;
     });
-    api.ready.catch(function () {});
-    api.search = function (q) { ui.input.value = q; return go(q, true); };
+    // The first results are on screen (or could not be): the suggestions may load now.
+    api.ready.catch(function () {}).then(function () {
+      api.shown = true;
+      document.dispatchEvent(new CustomEvent("hub-search-shown"));
+    });
+    api.search = function (q) { setBox(q); return go(q, true); };
 
     // Searching again from this page (this form or the header's) stays on the page:
     // the index is already loaded, and the address still changes so back works.
@@ -349,7 +361,7 @@
       if (!input || !query || new URL(form.action, location.href).pathname !== location.pathname) return;
       event.preventDefault();
       var q = input.value.trim();
-      ui.input.value = q;
+      setBox(q);
       go(q, true);
     });
     ui.filters.addEventListener("change", function () {

@@ -187,8 +187,10 @@
       }
       var close = ix.closeWords(d.unit.written).slice(0, MAX_CORRECTIONS);
       if (!close.length) return;
-      var confident = d.missing || close[0].n >= MORE_COMMON * Math.max(ix.writtenCount(d.unit.written), 1);
-      fixes.push({ unit: d.unit, close: close, replace: d.missing, suggest: confident ? close[0].word : null });
+      // Without the table (offline, say) the word may be spelt right: its close words only join it.
+      var replace = d.missing && related !== undefined;
+      var confident = replace || (!d.missing && close[0].n >= MORE_COMMON * Math.max(ix.writtenCount(d.unit.written), 1));
+      fixes.push({ unit: d.unit, close: close, replace: replace, suggest: confident ? close[0].word : null });
     });
     return fixes;
   }
