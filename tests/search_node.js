@@ -62,7 +62,8 @@ async function searches(queries) {
     out.push({
       q,
       results: results.slice(0, 10).map((r) => ({
-        url: ix.pageDoc(r.page)[0], title: ix.pageDoc(r.page)[1], met: r.met, about: r.about, score: r.score,
+        url: ix.pageDoc(r.page)[0], title: ix.pageDoc(r.page)[1], met: r.met, exact: r.exact, about: r.about,
+        score: r.score,
       })),
       count: results.length,
       suggestion: understood ? understood.suggestion : null,

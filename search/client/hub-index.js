@@ -203,11 +203,6 @@
     return out;
   };
 
-  /* How often the pages write this exact word (0 if its file is not loaded or it is not there). */
-  ix.writtenCount = function (word) {
-    return arrived["w" + word.length] ? wordsOfLength(word.length).count.get(word) || 0 : 0;
-  };
-
   /* Words the pages use within one edit of word (a swap of two letters next to each other
      counts as one: lunr.TokenSet's fuzzy match is a Damerau distance), or two for a long
      word with nothing closer. Best first: commonest, a different first letter counting

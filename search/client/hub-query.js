@@ -5,7 +5,8 @@
  * "Friends and Family Test"). Each concept has alternatives, each a list of terms that
  * must all be in a section for it to count, with a boost for scoring (BOOST).
  *
- * Then, for the words the pages do not have, or hardly have:
+ * Then, for the words the pages do not have, or hardly have (alternatives found this way
+ * are "weak": a page that has the words as typed ranks above one that has only these):
  * - a word WordNet knows ("rude", "nurses") is a word spelt right that the site does not
  *   use: it is never "corrected"; it gains the site's terms for related words instead
  *   (the build's table from WordNet 3.1), weighted below synonyms;
@@ -24,11 +25,10 @@
 
   var FEW = 3; // a word in fewer sections than this is checked for typos
   var MAX_CORRECTIONS = 3; // close words tried for a misspelt word
-  var MORE_COMMON = 5; // a rare word is only "corrected" to a word this many times commoner
   var LONGEST_WORD = 30; // longer "words" are not words anyone misspelt: no spelling pass
   var MIN_PREFIX = 3; // the last word counts as a prefix from this many letters
   // What each kind of alternative counts for, against the words as typed.
-  var BOOST = { word: 1, joined: 1, synonym: 0.7, prefix: 0.5, fuzzy: 0.4, related: 0.3 };
+  var BOOST = { word: 1, joined: 1, form: 0.9, synonym: 0.7, prefix: 0.5, fuzzy: 0.4, related: 0.3 };
 
   /* One word of the query (or a hyphenated word, or a phone number) with its terms. */
   function unitFor(parts, joined) {
@@ -44,8 +44,22 @@
     };
   }
 
+  // Contractions, with or without the apostrophe, carry no more than lunr's stop words do
+  // ("didn't", "whats", "im"): a query leaves them out, rather than "correct" them to words
+  // the pages use ("whats" to "chats"). Only the query does: the pages' words are all indexed.
+  var CONTRACTIONS = new Set(("aint arent cant couldnt didnt doesnt dont hadnt hasnt havent hes im isnt ive lets " +
+    "shes shouldnt thats theres theyd theyll theyre theyve wasnt weve werent whats whos wont wouldnt youd youll " +
+    "youre youve").split(" "));
+  var ONLY_WITH_APOSTROPHE = new Set(["ill", "id", "well", "were", "wed"]); // "ill" is also a word
+
+  function contraction(word) {
+    var bare = word.replace(/'/g, "");
+    return CONTRACTIONS.has(bare) || (bare !== word && ONLY_WITH_APOSTROPHE.has(bare));
+  }
+
   function unitsOf(q) {
-    return hubTerms.compounds(q).map(function (c) { return unitFor(c.parts, c.joined); })
+    return hubTerms.compounds(q).filter(function (c) { return c.joined || !contraction(c.parts[0]); })
+      .map(function (c) { return unitFor(c.parts, c.joined); })
       .filter(function (u) { return u.alts.length; });
   }
 
@@ -188,9 +202,9 @@
       var close = ix.closeWords(d.unit.written).slice(0, MAX_CORRECTIONS);
       if (!close.length) return;
       // Without the table (offline, say) the word may be spelt right: its close words only join it.
+      // A word the pages use, however rarely, is a word: its close words only join it.
       var replace = d.missing && related !== undefined;
-      var confident = replace || (!d.missing && close[0].n >= MORE_COMMON * Math.max(ix.writtenCount(d.unit.written), 1));
-      fixes.push({ unit: d.unit, close: close, replace: replace, suggest: confident ? close[0].word : null });
+      fixes.push({ unit: d.unit, close: close, replace: replace, suggest: replace ? close[0].word : null });
     });
     return fixes;
   }
@@ -199,16 +213,19 @@
     var fix = fixes.filter(function (f) { return f.unit === u; })[0];
     if (!fix) return u;
     if (fix.related) {
-      var alts = fix.related.map(function (r) { return { terms: r[0], boost: BOOST.related * r[1] }; });
+      // Weight 2 is the same word in another form ("staffed": staff); the rest are related words.
+      var alts = fix.related.map(function (r) {
+        return r[1] >= 2 ? { terms: r[0], boost: BOOST.form } : { terms: r[0], boost: BOOST.related * r[1], weak: true };
+      });
       return { text: u.text, written: u.written, parts: u.parts, key: u.key, alts: u.alts.concat(alts), fix: fix };
     }
     var best = unitFor([fix.close[0].word], null);
-    var others = fix.close.slice(1).map(function (w) { return { terms: [T.termOf(w.word)], boost: BOOST.fuzzy }; });
+    var others = fix.close.slice(1).map(function (w) { return { terms: [T.termOf(w.word)], boost: BOOST.fuzzy, weak: true }; });
     if (fix.replace) {
       return { text: best.text, written: best.written, parts: best.parts, key: best.key,
         alts: best.alts.concat(others), fix: fix };
     }
-    var fuzzy = best.alts.map(function (a) { return { terms: a.terms, boost: BOOST.fuzzy }; });
+    var fuzzy = best.alts.map(function (a) { return { terms: a.terms, boost: BOOST.fuzzy, weak: true }; });
     return { text: u.text, written: u.written, parts: u.parts, key: u.key, alts: u.alts.concat(fuzzy, others), fix: fix };
   }
 

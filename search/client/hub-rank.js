@@ -72,7 +72,8 @@
         blocks: blocks, bits: new Uint32Array(count * blocks), about: new Uint32Array(count * blocks),
         own: new Uint32Array(count * blocks), score: new Float64Array(count), ownScore: new Float64Array(count),
         seen: new Uint8Array(count),
-        pageBits: new Uint32Array(pages), pageAbout: new Uint32Array(pages), pageBest: new Int32Array(pages).fill(-1),
+        pageBits: new Uint32Array(pages), pageExact: new Uint32Array(pages), pageAbout: new Uint32Array(pages),
+        pageBest: new Int32Array(pages).fill(-1),
         pageBestMet: new Uint8Array(pages), isAbout: M.fields.map(function (f) { return ABOUT_FIELDS.indexOf(f) >= 0; })
       };
     }
@@ -118,7 +119,7 @@
     }
     for (var j = 0; j < pages.length; j++) {
       var p = pages[j];
-      w.pageBits[p] = 0; w.pageAbout[p] = 0; w.pageBest[p] = -1; w.pageBestMet[p] = 0;
+      w.pageBits[p] = 0; w.pageExact[p] = 0; w.pageAbout[p] = 0; w.pageBest[p] = -1; w.pageBestMet[p] = 0;
     }
   }
 
@@ -132,14 +133,20 @@
       ts.forEach(function (t) { if (at[t] !== undefined) m[at[t] >> 5] |= (1 << (at[t] & 31)) >>> 0; });
       return m;
     }
-    return list.map(function (concept) {
-      return {
-        alts: concept.alts.filter(function (alt) { return alt.complete; }).map(function (alt) {
-          return alt.terms.map(function (t) { return mask([t]); });
-        }),
-        prefix: concept.prefixSet ? mask(Object.keys(concept.prefixSet)) : null
-      };
+    function masksOf(alts) {
+      return alts.filter(function (alt) { return alt.complete; }).map(function (alt) {
+        return alt.terms.map(function (t) { return mask([t]); });
+      });
+    }
+    var all = list.map(function (concept) {
+      return { alts: masksOf(concept.alts), prefix: concept.prefixSet ? mask(Object.keys(concept.prefixSet)) : null };
     });
+    // The same, without the weak alternatives (related words, close spellings): null if none is weak.
+    var weak = list.some(function (c) { return c.alts.some(function (a) { return a.weak; }); });
+    all.strong = weak ? list.map(function (concept, c) {
+      return { alts: masksOf(concept.alts.filter(function (a) { return !a.weak; })), prefix: all[c].prefix };
+    }) : null;
+    return all;
   }
 
   function overlaps(bits, at, m) {
@@ -169,10 +176,15 @@
     return n;
   }
 
-  function byRank(a, b) { return b.met - a.met || b.about - a.about || b.score - a.score || a.page - b.page; }
+  function byRank(a, b) {
+    return b.met - a.met || b.exact - a.exact || b.about - a.about || b.score - a.score || a.page - b.page;
+  }
   function bySection(a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; }
 
-  /* The results of an understood query, best first: [{page, doc, met, about, score, sections}].
+  /* The results of an understood query, best first: [{page, doc, met, exact, about, score, sections}]:
+     pages with the most of the query's concepts first; of those, the ones with more of them as
+     typed (not only as related words or close spellings, so these never put a page above one
+     with the words themselves); then what the page is about; then the score of its best section.
      options: {lunrWindow, prefixBoost, timings}; timings (if given) gains where the time went. */
   function rank(understood, options) {
     var list = understood.concepts, timings = options.timings || {};
@@ -189,6 +201,7 @@
       var page = pageOf[doc], count = bitCount(met), best = w.pageBest[page];
       if (best < 0) touched.push(page);
       w.pageBits[page] |= met;
+      w.pageExact[page] |= masks.strong ? conceptsMet(found.bits, doc * found.stride, masks.strong) : met;
       // What the page is about is indexed with its first section only.
       if (doc === firstSection[page]) w.pageAbout[page] = conceptsMet(found.about, doc * found.stride, masks);
       if (best < 0 || count > w.pageBestMet[page] || (count === w.pageBestMet[page] &&
@@ -199,7 +212,8 @@
     }
     var results = touched.map(function (p) {
       var d = w.pageBest[p];
-      return { page: p, doc: d, met: bitCount(w.pageBits[p]), about: bitCount(w.pageAbout[p]), score: score[d] };
+      return { page: p, doc: d, met: bitCount(w.pageBits[p]), exact: bitCount(w.pageExact[p]),
+        about: bitCount(w.pageAbout[p]), score: score[d] };
     });
     results.sort(byRank);
     var t1 = now();
