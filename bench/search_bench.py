@@ -18,6 +18,10 @@ It serves all three on loopback and measures in headless Chromium:
   index files are gzipped already, so they count as they are);
 - warm: further queries on the hub's page, to results rendered (p50/p90 over
   WARM_ROUNDS rounds of WARM_QUERIES, after a first round that loads their shards);
+- suggestions: on a content page of the hub, each of SUGGEST_WORDS typed into the header's
+  search box a key at a time (real key presses in Chromium); for every key press from
+  the second letter on, the time from the key going down to the frame that draws the
+  suggestions for the text now in the box (p50/p90);
 - memory: growth of the renderer process (RSS, which includes Material's search
   worker) from a blank page on the same site to the first result, and the main
   thread's JS heap;
@@ -69,6 +73,9 @@ PAGEFIND_START = """window.addEventListener("DOMContentLoaded", function () {
 WARM_QUERIES = ["carers", "friends and family test", "co-production", "survey results", "complaints",
                 "staff experience", "improvement plan", "organization", "feedbak", "national surveys",
                 "listening", "community voice", "hospital discharge", "access", "quality"]
+# Typed into the header's box a letter at a time, to time the suggestions after each key press.
+SUGGEST_WORDS = ["patient", "experience", "carers", "feedback", "community", "improvement", "hospital", "survey",
+                 "staff", "network", "listening", "quality"]
 # Each warm query is timed this many times (after a first round that loads its shards), so
 # the 90th percentile is taken over enough samples that one garbage collection cannot set it.
 WARM_ROUNDS = 5
@@ -352,7 +359,43 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
         out["warm_lunr_p90"] = statistics.quantiles(warm_lunr, n=10)[-1]
         out["new_query_p90"] = statistics.quantiles(cold_warm, n=10)[-1]
     context.close()
+    if kind == "hub":
+        out.update(measure_suggestions(browser, base))
     return out
+
+
+KEY_TIMES = """
+window.__keys = [];
+document.addEventListener("keydown", e => window.__keys.push(performance.now()), true);
+"""
+
+
+def measure_suggestions(browser, base: str) -> dict:
+    """Key press to suggestions drawn, in the header's box of a content page (see the docstring)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(KEY_TIMES)
+    page.goto(base + "guides/page-00001/")
+    page.wait_for_function("() => window.hubSuggest && window.hubSuggest.ready")
+    page.evaluate("window.hubSuggest.ready")
+    box = page.locator("input[name=q]").first
+    times, shown = [], 0
+    for word in SUGGEST_WORDS:
+        box.fill("")
+        box.focus()
+        for n in range(1, len(word) + 1):
+            page.keyboard.press(word[n - 1])
+            if n < 2:
+                continue  # one letter: too short for suggestions
+            typed = word[:n]
+            page.wait_for_function("(q) => window.hubSuggest.drawn && window.hubSuggest.drawn.q === q", arg=typed)
+            took, count = page.evaluate("() => [window.hubSuggest.drawn.at - window.__keys[window.__keys.length - 1],"
+                                        " window.hubSuggest.drawn.count]")
+            times.append(took)
+            shown += count > 0
+    context.close()
+    return {"suggest_p50": statistics.median(times), "suggest_p90": statistics.quantiles(times, n=10)[-1],
+            "suggest_presses": len(times), "suggest_shown": shown}
 
 
 def run_builds(pages: int, keep: Path | None = None, engine: str = "mkdocs") -> dict:
@@ -457,6 +500,8 @@ def table(r: dict) -> str:
         ("Of that, inside lunr.js's Index.query (p50 / p90)",
          f"{h['warm_lunr_p50']:.1f} / {h['warm_lunr_p90']:.1f} ms", "", "", "", ""),
         ("First time a query needs new shards (p90)", f"{h['new_query_p90']:.1f} ms", "", "", "", ""),
+        ("Key press to suggestions drawn, header box (p50 / p90)",
+         f"{h['suggest_p50']:.1f} / {h['suggest_p90']:.1f} ms ({h['suggest_presses']} presses)", "", "", "", ""),
         ("Renderer memory growth to the first result (RSS)", f"{h['rss_mb']:.0f} MB", f"{m['rss_mb']:.0f} MB",
          f"{p['rss_mb']:.0f} MB", ratio(h["rss_mb"], m["rss_mb"]), ratio(h["rss_mb"], p["rss_mb"])),
         ("Main-thread JS heap after the first result", f"{h['heap_mb']:.1f} MB", f"{m['heap_mb']:.1f} MB",

@@ -29,7 +29,7 @@ KEY_LETTERS = 2
 class Suggestion:
     text: str
     url: str  # a page's address; "" for a phrase, which runs a search
-    weight: float  # the better of two equal matches comes first
+    weight: float  # a page's boost, or how many pages list a phrase: the heavier of two equal matches first
 
 
 def collect(pages, synonym_phrases: list[list[str]], lexicon: set[str], terms) -> list[Suggestion]:
@@ -92,7 +92,8 @@ def files(suggestions: list[Suggestion]) -> tuple[list[str], dict[str, list[list
 
 
 def _order(s: Suggestion):
-    return (-s.weight, bool(not s.url), len(s.text), s.text.casefold(), s.text, s.url)
+    """Pages before phrases (a title is the surer next step), then by weight, shorter first."""
+    return (not s.url, -s.weight, len(s.text), s.text.casefold(), s.text, s.url)
 
 
 def manifest(base: str, keys: list[str], version: int) -> dict:

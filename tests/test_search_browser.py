@@ -494,3 +494,19 @@ def test_show_more_results_adds_the_next_ones_and_moves_focus_to_them(watched, m
     more = results(watched)
     assert more[:10] == first and len(more) == min(20, total)
     assert watched.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results > li')[10]")
+
+
+def test_suggestions_work_from_file_urls_in_the_offline_copy(watched, offline_site):
+    """The header's suggestions load with <script> elements, so an offline copy suggests too."""
+    watched.goto((offline_site / "guides" / "friends-and-family-test.html").as_uri())
+    watched.wait_for_function("() => window.hubSuggest && window.hubSuggest.ready")
+    watched.evaluate("window.hubSuggest.ready")
+    box = watched.locator("input[name=q]").first
+    box.focus()
+    watched.keyboard.type("co-prod")
+    watched.wait_for_selector("[role=listbox] [role=option]")
+    first = watched.locator("[role=option]").first
+    assert first.inner_text().startswith("Co-production and co-design in practice")
+    watched.keyboard.press("ArrowDown")
+    watched.keyboard.press("Enter")
+    watched.wait_for_url(re.compile(r"principles/co-production-and-co-design-in-practice\.html$"))

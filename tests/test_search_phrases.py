@@ -111,7 +111,8 @@ def test_phrases_are_indexed_in_their_own_field_with_the_first_section(tmp_path)
     index = site_dir / "assets" / "search" / "index"
     data = {}
     for f in index.rglob("*.js"):
-        name, body = re.match(r'hubSearch\.add\("([^"]+)",(.*)\);\n$', f.read_text(encoding="utf-8"), re.S).groups()
+        name, body = re.match(r'hub(?:Search|Suggest)\.add\("([^"]+)",(.*)\);\n$', f.read_text(encoding="utf-8"),
+                              re.S).groups()
         data[name] = json.loads(body)
     fields = data["manifest"]["fields"]
     assert "phrases" in fields

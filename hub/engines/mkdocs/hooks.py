@@ -62,7 +62,8 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     mkdocs_site.escape_hub_templates(env, config)
-    env.globals["hub_links"] = mkdocs_site.site_links(files, _state["pages"], _state["extras"])
+    env.globals["hub_links"] = mkdocs_site.site_links(files, _state["pages"], _state["extras"],
+                                                      (_state["hub"].hub.get("search") or {}).get("help") or [])
     env.globals["hub_card"] = mkdocs_site.social_card(config)
     return env
 

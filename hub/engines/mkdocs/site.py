@@ -70,7 +70,7 @@ def escape_hub_templates(env, config) -> None:
     env.globals["hub_language"] = security.LANGUAGE
 
 
-def site_links(files, models: dict, extras: page_extras.Settings) -> dict:
+def site_links(files, models: dict, extras: page_extras.Settings, search_help: list = ()) -> dict:
     """Addresses every page links to (footer, 404, feed), as this build publishes them.
 
     `statements` are the accessibility and privacy statements, as {url, title}, when they exist.
@@ -89,6 +89,9 @@ def site_links(files, models: dict, extras: page_extras.Settings) -> dict:
         "contributing": page_extras.contributing_url(extras),
         "statements": [{"url": url(src), "title": models[src].title}
                        for src in page_extras.STATEMENTS if src in models and url(src)],
+        # The routes the search page offers when a search finds nothing (extra.hub.search.help).
+        "search_help": [{"url": url(link["page"]), "title": link["title"]} for link in search_help
+                        if isinstance(link, dict) and link.get("page") and url(link["page"])],
     }
 
 
