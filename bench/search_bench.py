@@ -13,7 +13,9 @@ It serves all three on loopback and measures in headless Chromium:
 - cold: from navigating to the search page with ?q= (hub; Pagefind's page starts its
   UI with triggerSearch) or opening a page and typing the query into Material's search
   box, to the first result on screen;
-- bytes: gzip size of the search files fetched before the first result
+- bytes: gzip size of the search files whose request started before the first result (by
+  the browser's own clock: a file requested just after it, such as the hub's suggestions,
+  which load once the first results show, is not counted however soon Python hears of it)
   (Python's http.server does not compress, so each file is gzipped here; Pagefind's
   index files are gzipped already, so they count as they are);
 - warm: further queries on the hub's page, to results rendered (p50/p90 over
@@ -279,12 +281,10 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    fetched: list[str] = []
-    results_seen = {"done": False}
+    requests = []  # every request (workers' too, as Material's index is fetched by one)
 
     def on_request(request):
-        if not results_seen["done"]:
-            fetched.append(urlparse(request.url).path)
+        requests.append(request)
 
     # Memory is measured as growth of the renderer from a blank page on the same site, so the
     # browser's own baseline is not counted; the renderer includes Material's search worker.
@@ -327,7 +327,9 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
         raise RuntimeError(f"{kind}: no search result within 120 s; the search box holds {state[0]!r} "
                            f"and the page says {state[1]!r}")
     first_ms = page.evaluate("window.__firstResult")
-    results_seen["done"] = True
+    # The first result's time on the wall clock, as the browser reports when each request started.
+    cutoff = page.evaluate("performance.timeOrigin + window.__firstResult")
+    fetched = [urlparse(r.url).path for r in requests if 0 < r.timing["startTime"] <= cutoff]
     if kind == "hub":
         search_files = [p for p in fetched if "/assets/search/" in p]
     elif kind == "pagefind":

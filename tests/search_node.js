@@ -15,7 +15,8 @@ const path = require("path");
 const vm = require("vm");
 
 const ROOT = path.resolve(__dirname, "..");
-const CLIENT = path.join(ROOT, "search", "client");
+// The parts to run: search/client/, or HUB_CLIENT_DIR (the tests run them as the site serves them too).
+const CLIENT = process.env.HUB_CLIENT_DIR || path.join(ROOT, "search", "client");
 const [site, mode] = process.argv.slice(2);
 const assets = path.join(site, "assets", "search");
 
