@@ -67,6 +67,7 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
           related: dict, suggested: list) -> dict:
     field_names = list(index.fields)
     lexicon = sorted(index.inverted_index)
+    lexicon_set = set(lexicon)
     files: dict[str, bytes] = {}
 
     shard_first, shard_start = [], []
@@ -93,7 +94,7 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
         files[f"s{n}"] = script(f"s{n}", suggest_files[key], to="hubSuggest")
 
     lengths = []
-    for length, listed in sorted(written_words(pages, terms, set(lexicon)).items()):
+    for length, listed in sorted(written_words(pages, terms, lexicon_set).items()):
         files[f"w{length}"] = script(f"w{length}", {"words": "\n".join(w for w, _ in listed),
                                                     "counts": [c for _, c in listed]})
         lengths.append(length)
@@ -125,6 +126,10 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
         "words": lengths,
         "related": {"first": related_first},
         "synonyms": synonyms,
+        # For each group, a bit for each phrase all of whose terms the pages have: a query looks
+        # up only those ("patient" need not fetch the shard for "pt", which no page may use).
+        "synonymsFound": [sum(1 << n for n, phrase in enumerate(group) if all(t in lexicon_set for t in phrase))
+                          for group in synonyms],
         "spellings": spellings,
     }
     (folder / "manifest.js").write_bytes(script("manifest", manifest))

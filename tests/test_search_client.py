@@ -246,3 +246,12 @@ def test_suggestion_files_hold_no_markup_and_are_filed_by_their_words(site):
                              (index / manifest["base"] / f"s{manifest['keys'].index('co')}.js").read_text(), re.S)
                     .group(1))
     assert ["Complain about care", "guides/complain/"] in co and ["Co-design with patients", "guides/codesign/"] in co
+
+
+def test_a_synonym_no_page_has_is_recognised_but_never_looked_up(site):
+    """synonyms.yml's "pt" means patient: typed, it finds "patients"; but "patient" does not
+    fetch the shard for "pt", which no page here uses (the manifest's synonymsFound)."""
+    found = search(site, "pt", "patient")
+    assert "guides/codesign/" in urls(found["pt"])  # "Co-design with patients"
+    looked_up = {tuple(terms) for terms, _ in found["patient"]["concepts"][0]["alts"]}
+    assert ("patient",) in looked_up and ("pt",) not in looked_up

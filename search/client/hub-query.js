@@ -69,10 +69,12 @@
   function phrasesStartingWith(term) {
     if (!phrasesByFirst) {
       phrasesByFirst = new Map();
-      ix.manifest.synonyms.forEach(function (group) {
+      ix.manifest.synonyms.forEach(function (group, g) {
+        // Of the group's phrases, the ones the pages have: the only ones worth looking up.
+        var found = group.filter(function (_, n) { return ix.manifest.synonymsFound[g] & (1 << n); });
         group.forEach(function (phrase) {
           if (!phrasesByFirst.has(phrase[0])) phrasesByFirst.set(phrase[0], []);
-          phrasesByFirst.get(phrase[0]).push({ group: group, phrase: phrase });
+          phrasesByFirst.get(phrase[0]).push({ group: found, phrase: phrase });
         });
       });
     }
