@@ -203,8 +203,8 @@
       }
       var close = ix.closeWords(d.unit.written).slice(0, MAX_CORRECTIONS);
       if (!close.length) return;
-      // Without the table (offline, say) the word may be spelt right: its close words only join it.
-      // A word the pages use, however rarely, is a word: its close words only join it.
+      // Only a word no page has, which the table says is no word (without the table, offline
+      // say, it may be one), is replaced; a word the pages use, however rarely, only gains them.
       var replace = d.missing && related !== undefined;
       fixes.push({ unit: d.unit, close: close, replace: replace, suggest: replace ? close[0].word : null });
     });

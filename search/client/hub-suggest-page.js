@@ -64,9 +64,10 @@
      place of the page's, so the label and the form stay as they were. */
   function enhance(input) {
     var form = input.form, focused = document.activeElement === input;
+    // Drawn apart from the page, then put in the input's place in one step, so the page never
+    // holds both boxes at once (nothing moves, and nothing reading the page sees two).
     var holder = document.createElement("div");
     holder.className = "hub-suggest";
-    input.parentNode.insertBefore(holder, input);
     var shown = [], latest = 0, quiet = false, field = null;
     window.accessibleAutocomplete({
       // No defaultValue: the library would offer it as a suggestion on focus. The text is
@@ -101,7 +102,7 @@
           "Touch device users, explore by touch or with swipe gestures.";
       }
     });
-    input.remove();
+    input.replaceWith(holder);
     field = holder.querySelector("input");
     field.setAttribute("spellcheck", input.getAttribute("spellcheck") || "false");
     // The library keeps Enter for choosing while suggestions show; with none chosen, search.
@@ -125,8 +126,11 @@
       field.dispatchEvent(new CustomEvent("hub-value"));
     }
     if (focused) {
+      // Someone is typing: carry on where they were. The library selects the box's text when
+      // it gains focus (once it has drawn the change, in a microtask); the caret goes back
+      // to the end after that, before the next key press.
       field.focus();
-      field.setSelectionRange(field.value.length, field.value.length);
+      Promise.resolve().then(function () { field.setSelectionRange(field.value.length, field.value.length); });
     }
 
     /* An option as HTML (the library inserts it so): the text escaped; a page says so. On
