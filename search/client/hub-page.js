@@ -305,10 +305,15 @@
     });
   }
 
+  /* A search from the page: the results first, then the address (so back returns to the
+     last results): adding a history entry is slow enough (a few milliseconds) to be worth
+     doing once the results are on screen. */
   function go(q, push) {
-    if (push) history.pushState(null, "", urlFor(q));
+    var url = push ? urlFor(q) : null;
     api.ready = run(q);
-    api.ready.catch(function () {});
+    api.ready.catch(function () {}).then(function () {
+      if (url) setTimeout(function () { history.pushState(null, "", url); }, 0);
+    });
     return api.ready;
   }
 

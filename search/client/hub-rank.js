@@ -71,7 +71,7 @@
       space = {
         blocks: blocks, bits: new Uint32Array(count * blocks), about: new Uint32Array(count * blocks),
         own: new Uint32Array(count * blocks), score: new Float64Array(count), ownScore: new Float64Array(count),
-        seen: new Uint8Array(count),
+        seen: new Uint8Array(count), hit: new Int32Array(count), // the sections a query matched, in the order found
         pageBits: new Uint32Array(pages), pageExact: new Uint32Array(pages), pageAbout: new Uint32Array(pages),
         pageBest: new Int32Array(pages).fill(-1),
         pageBestMet: new Uint8Array(pages), isAbout: M.fields.map(function (f) { return ABOUT_FIELDS.indexOf(f) >= 0; })
@@ -88,10 +88,10 @@
   function matchAll(terms, vector) {
     var blocks = (terms.length + 31) >> 5, w = workspace(blocks), stride = w.blocks;
     var bits = w.bits, about = w.about, own = w.own, sum = w.score, ownSum = w.ownScore;
-    var seen = w.seen, isAbout = w.isAbout, hit = [];
+    var seen = w.seen, isAbout = w.isAbout, hit = w.hit, hits = 0;
     var b = 0, bit = 0, weight = 0;
     function add(field, doc, value) {
-      if (!seen[doc]) { seen[doc] = 1; hit.push(doc); }
+      if (!seen[doc]) { seen[doc] = 1; hit[hits++] = doc; }
       bits[doc * stride + b] |= bit;
       sum[doc] += weight * value;
       if (isAbout[field]) about[doc * stride + b] |= bit;
@@ -103,7 +103,7 @@
       weight = (vector.weights[terms[k]] || 0) / 1000 / (vector.length || 1);
       ix.eachPosting(ix.entry(terms[k]).row, add);
     }
-    return { hit: hit, bits: bits, about: about, own: own, stride: stride, score: sum, ownScore: ownSum };
+    return { hit: hit.subarray(0, hits), bits: bits, about: about, own: own, stride: stride, score: sum, ownScore: ownSum };
   }
 
   /* Clears what a query wrote into the workspace. */
@@ -138,14 +138,25 @@
         return alt.terms.map(function (t) { return mask([t]); });
       });
     }
-    var all = list.map(function (concept) {
+    /* With at most 32 terms (nearly every query) a section's terms are one word of bits: each
+       alternative is then one mask that must be all there, and a prefix one that must touch. */
+    function withWords(masks) {
+      if (blocks === 1) {
+        masks.words = masks.map(function (c) {
+          return { alts: c.alts.map(function (lists) { return lists.reduce(function (m, l) { return (m | l[0]) >>> 0; }, 0); }),
+            prefix: c.prefix ? c.prefix[0] : 0 };
+        });
+      }
+      return masks;
+    }
+    var all = withWords(list.map(function (concept) {
       return { alts: masksOf(concept.alts), prefix: concept.prefixSet ? mask(Object.keys(concept.prefixSet)) : null };
-    });
+    }));
     // The same, without the weak alternatives (related words, close spellings): null if none is weak.
     var weak = list.some(function (c) { return c.alts.some(function (a) { return a.weak; }); });
-    all.strong = weak ? list.map(function (concept, c) {
+    all.strong = weak ? withWords(list.map(function (concept, c) {
       return { alts: masksOf(concept.alts.filter(function (a) { return !a.weak; })), prefix: all[c].prefix };
-    }) : null;
+    })) : null;
     return all;
   }
 
@@ -157,6 +168,15 @@
   /* Which of the query's concepts a section contains, as bits (called for every match, so plain loops). */
   function conceptsMet(bits, at, masks) {
     var met = 0;
+    if (masks.words) {
+      var word = bits[at], words = masks.words;
+      for (var k = 0; k < words.length && k < 31; k++) {
+        var w = words[k], hit = (word & w.prefix) !== 0;
+        for (var j = 0; j < w.alts.length && !hit; j++) hit = ((word & w.alts[j]) >>> 0) === w.alts[j];
+        if (hit) met |= 1 << k;
+      }
+      return met;
+    }
     for (var c = 0; c < masks.length && c < 31; c++) {
       var concept = masks[c], ok = false;
       for (var a = 0; a < concept.alts.length && !ok; a++) {
@@ -176,9 +196,10 @@
     return n;
   }
 
-  function byRank(a, b) {
-    return b.met - a.met || b.exact - a.exact || b.about - a.about || b.score - a.score || a.page - b.page;
-  }
+  // met, then exact, then about, packed in one number (each is at most 31) so the sort,
+  // which compares every page that matched, reads one field where it read three.
+  function keyOf(met, exact, about) { return met * 1024 + exact * 32 + about; }
+  function byRank(a, b) { return b.key - a.key || b.score - a.score || a.page - b.page; }
   function bySection(a, b) { return b.met - a.met || b.score - a.score || a.doc - b.doc; }
 
   /* The results of an understood query, best first: [{page, doc, met, exact, about, score, sections}]:
@@ -211,9 +232,9 @@
       }
     }
     var results = touched.map(function (p) {
-      var d = w.pageBest[p];
-      return { page: p, doc: d, met: bitCount(w.pageBits[p]), exact: bitCount(w.pageExact[p]),
-        about: bitCount(w.pageAbout[p]), score: score[d] };
+      var d = w.pageBest[p], met = bitCount(w.pageBits[p]), exact = bitCount(w.pageExact[p]);
+      var about = bitCount(w.pageAbout[p]);
+      return { page: p, doc: d, met: met, exact: exact, about: about, key: keyOf(met, exact, about), score: score[d] };
     });
     results.sort(byRank);
     var t1 = now();
@@ -275,9 +296,21 @@
     });
     if (!queryPipeline) queryPipeline = lunr.Pipeline.load(["stemmer"]);
     return new lunr.Index({
-      invertedIndex: inverted, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(terms),
-      fields: fields, pipeline: queryPipeline
+      invertedIndex: inverted, fieldVectors: vectors, tokenSet: tokenSetOf(terms), fields: fields,
+      pipeline: queryPipeline
     });
+  }
+
+  /* lunr.TokenSet of the query's terms, kept for the last few sets of terms: building one
+     is most of what a lunr.Index costs, and people refine a search a word at a time. */
+  var tokenSets = new Map();
+  function tokenSetOf(terms) {
+    var key = terms.join(" "), set = tokenSets.get(key);
+    if (!set) {
+      if (tokenSets.size >= 64) tokenSets.delete(tokenSets.keys().next().value);
+      tokenSets.set(key, set = lunr.TokenSet.fromArray(terms));
+    }
+    return set;
   }
 
   function runLunr(index, clauses) {
