@@ -305,14 +305,17 @@
     });
   }
 
-  /* A search from the page: the results first, then the address (so back returns to the
-     last results): adding a history entry is slow enough (a few milliseconds) to be worth
-     doing once the results are on screen. */
+  /* A search from the page: the results first, then the search box and the address (so back
+     returns to the last results). Adding a history entry, and telling the suggestions what
+     the box now holds, each take a millisecond or more: done once the results are on screen. */
   function go(q, push) {
     var url = push ? urlFor(q) : null;
     api.ready = run(q);
     api.ready.catch(function () {}).then(function () {
-      if (url) setTimeout(function () { history.pushState(null, "", url); }, 0);
+      setTimeout(function () {
+        setBox(q);
+        if (url) history.pushState(null, "", url);
+      }, 0);
     });
     return api.ready;
   }
@@ -356,7 +359,7 @@
       api.shown = true;
       document.dispatchEvent(new CustomEvent("hub-search-shown"));
     });
-    api.search = function (q) { setBox(q); return go(q, true); };
+    api.search = function (q) { return go(q, true); };
 
     // Searching again from this page (this form or the header's) stays on the page:
     // the index is already loaded, and the address still changes so back works.
@@ -365,9 +368,7 @@
       var input = form.querySelector("input[name=q]");
       if (!input || !query || new URL(form.action, location.href).pathname !== location.pathname) return;
       event.preventDefault();
-      var q = input.value.trim();
-      setBox(q);
-      go(q, true);
+      go(input.value.trim(), true);
     });
     ui.filters.addEventListener("change", function () {
       if (!current) return;
