@@ -13,11 +13,17 @@ It serves all three on loopback and measures in headless Chromium:
 - cold: from navigating to the search page with ?q= (hub; Pagefind's page starts its
   UI with triggerSearch) or opening a page and typing the query into Material's search
   box, to the first result on screen;
-- bytes: gzip size of the search files fetched before the first result
+- bytes: gzip size of the search files whose request started before the first result (by
+  the browser's own clock: a file requested just after it, such as the hub's suggestions,
+  which load once the first results show, is not counted however soon Python hears of it)
   (Python's http.server does not compress, so each file is gzipped here; Pagefind's
   index files are gzipped already, so they count as they are);
 - warm: further queries on the hub's page, to results rendered (p50/p90 over
   WARM_ROUNDS rounds of WARM_QUERIES, after a first round that loads their shards);
+- suggestions: on a content page of the hub, each of SUGGEST_WORDS typed into the header's
+  search box a key at a time (real key presses in Chromium); for every key press from
+  the second letter on, the time from the key going down to the frame that draws the
+  suggestions for the text now in the box (p50/p90);
 - memory: growth of the renderer process (RSS, which includes Material's search
   worker) from a blank page on the same site to the first result, and the main
   thread's JS heap;
@@ -69,6 +75,9 @@ PAGEFIND_START = """window.addEventListener("DOMContentLoaded", function () {
 WARM_QUERIES = ["carers", "friends and family test", "co-production", "survey results", "complaints",
                 "staff experience", "improvement plan", "organization", "feedbak", "national surveys",
                 "listening", "community voice", "hospital discharge", "access", "quality"]
+# Typed into the header's box a letter at a time, to time the suggestions after each key press.
+SUGGEST_WORDS = ["patient", "experience", "carers", "feedback", "community", "improvement", "hospital", "survey",
+                 "staff", "network", "listening", "quality"]
 # Each warm query is timed this many times (after a first round that loads its shards), so
 # the 90th percentile is taken over enough samples that one garbage collection cannot set it.
 WARM_ROUNDS = 5
@@ -275,12 +284,10 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    fetched: list[str] = []
-    results_seen = {"done": False}
+    requests = []  # every request (workers' too, as Material's index is fetched by one)
 
     def on_request(request):
-        if not results_seen["done"]:
-            fetched.append(urlparse(request.url).path)
+        requests.append(request)
 
     # Memory is measured as growth of the renderer from a blank page on the same site, so the
     # browser's own baseline is not counted; the renderer includes Material's search worker.
@@ -323,7 +330,9 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
         raise RuntimeError(f"{kind}: no search result within 120 s; the search box holds {state[0]!r} "
                            f"and the page says {state[1]!r}")
     first_ms = page.evaluate("window.__firstResult")
-    results_seen["done"] = True
+    # The first result's time on the wall clock, as the browser reports when each request started.
+    cutoff = page.evaluate("performance.timeOrigin + window.__firstResult")
+    fetched = [urlparse(r.url).path for r in requests if 0 < r.timing["startTime"] <= cutoff]
     if kind == "hub":
         search_files = [p for p in fetched if "/assets/search/" in p]
     elif kind == "pagefind":
@@ -355,7 +364,43 @@ def measure(browser, base: str, site: Path, kind: str) -> dict:
         out["warm_lunr_p90"] = statistics.quantiles(warm_lunr, n=10)[-1]
         out["new_query_p90"] = statistics.quantiles(cold_warm, n=10)[-1]
     context.close()
+    if kind == "hub":
+        out.update(measure_suggestions(browser, base))
     return out
+
+
+KEY_TIMES = """
+window.__keys = [];
+document.addEventListener("keydown", e => window.__keys.push(performance.now()), true);
+"""
+
+
+def measure_suggestions(browser, base: str) -> dict:
+    """Key press to suggestions drawn, in the header's box of a content page (see the docstring)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(KEY_TIMES)
+    page.goto(base + "guides/page-00001/")
+    page.wait_for_function("() => window.hubSuggest && window.hubSuggest.ready")
+    page.evaluate("window.hubSuggest.ready")
+    box = page.locator("input[name=q]").first
+    times, shown = [], 0
+    for word in SUGGEST_WORDS:
+        box.fill("")
+        box.focus()
+        for n in range(1, len(word) + 1):
+            page.keyboard.press(word[n - 1])
+            if n < 2:
+                continue  # one letter: too short for suggestions
+            typed = word[:n]
+            page.wait_for_function("(q) => window.hubSuggest.drawn && window.hubSuggest.drawn.q === q", arg=typed)
+            took, count = page.evaluate("() => [window.hubSuggest.drawn.at - window.__keys[window.__keys.length - 1],"
+                                        " window.hubSuggest.drawn.count]")
+            times.append(took)
+            shown += count > 0
+    context.close()
+    return {"suggest_p50": statistics.median(times), "suggest_p90": statistics.quantiles(times, n=10)[-1],
+            "suggest_presses": len(times), "suggest_shown": shown}
 
 
 def run_builds(pages: int, keep: Path | None = None, engine: str = "mkdocs") -> dict:
@@ -460,6 +505,8 @@ def table(r: dict) -> str:
         ("Of that, inside lunr.js's Index.query (p50 / p90)",
          f"{h['warm_lunr_p50']:.1f} / {h['warm_lunr_p90']:.1f} ms", "", "", "", ""),
         ("First time a query needs new shards (p90)", f"{h['new_query_p90']:.1f} ms", "", "", "", ""),
+        ("Key press to suggestions drawn, header box (p50 / p90)",
+         f"{h['suggest_p50']:.1f} / {h['suggest_p90']:.1f} ms ({h['suggest_presses']} presses)", "", "", "", ""),
         ("Renderer memory growth to the first result (RSS)", f"{h['rss_mb']:.0f} MB", f"{m['rss_mb']:.0f} MB",
          f"{p['rss_mb']:.0f} MB", ratio(h["rss_mb"], m["rss_mb"]), ratio(h["rss_mb"], p["rss_mb"])),
         ("Main-thread JS heap after the first result", f"{h['heap_mb']:.1f} MB", f"{m['heap_mb']:.1f} MB",

@@ -70,6 +70,13 @@ class Layouts:
 
 
 @dataclass(frozen=True)
+class HelpLink:
+    """One route the search page offers when a search finds nothing (extra.hub.search.help)."""
+    title: str
+    page: str  # a Markdown file in content/; whether it exists is the plan's to say
+
+
+@dataclass(frozen=True)
 class HomeRoute:
     """One audience's way in from the home page (extra.hub.home.routes): a page, or a web address."""
     audience: str
@@ -104,10 +111,12 @@ class CheckSettings:
 
 @dataclass(frozen=True)
 class SearchSettings:
-    """extra.hub.search: field weights, headings left out of search, and when to prefetch the index."""
+    """extra.hub.search: field weights, headings left out of search, when to prefetch the index,
+    and the routes the search page offers when a search finds nothing."""
     fields: dict[str, float]
     skip_headings: tuple[str, ...]
     prefetch_bytes: int
+    help: tuple[HelpLink, ...] = ()
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -121,7 +130,9 @@ HTTPS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s<>\"'`\\]*)?"
 # A page's address on this site, as people write it: /guides/old-guide/ (or / for the home page).
 PAGE_ADDRESS = re.compile(r"/(?:[a-z0-9][a-z0-9._-]*/)*")
 DUE_SOON_DAYS = 60
-DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "body": 1, "type": 1, "audience": 1}
+# "phrases" holds a page's search.phrases: the words people use for their situation, above body text.
+DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "phrases": 3, "body": 1, "type": 1,
+                  "audience": 1}
 PREFETCH_BYTES = 1_500_000
 
 
@@ -394,9 +405,18 @@ class HubConfig:
         if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 0:
             problems.append(ConfigProblem("extra.hub.search.prefetch_bytes", f"is {prefetch!r}",
                                           "give a whole number of bytes, such as 1500000"))
+        links = []
+        for i, link in enumerate(block.get("help") or [], 1):
+            if not isinstance(link, dict) or not isinstance(link.get("title"), str) \
+                    or not isinstance(link.get("page"), str) or not link["page"].endswith(".md"):
+                problems.append(ConfigProblem(f"extra.hub.search.help item {i}", "needs a title and a page",
+                                              "write it as {title: Complain about NHS care, "
+                                              "page: contact/complain-about-nhs-care.md}"))
+                continue
+            links.append(HelpLink(link["title"], link["page"]))
         if problems:
             raise self._error(*problems)
-        return SearchSettings(dict(fields), tuple(skip), prefetch)
+        return SearchSettings(dict(fields), tuple(skip), prefetch, tuple(links))
 
     def problems(self) -> list[Finding]:
         """Every wrong hub setting in mkdocs.yml, as findings (check "config")."""

@@ -19,6 +19,15 @@ page can end the script or be read as markup.
 - <hash>/w<n>.js: every word of n letters the pages use, with how often, for the
   spelling pass: a typo is at most two letters longer or shorter than the word
   it should be, so a query word loads only the files of nearby lengths.
+- <hash>/r<n>.js: the related-words table (related.py), in runs of consecutive terms
+  like the postings: each word WordNet knows that no page uses, with the site's terms
+  for its related words and their weights.
+- suggest.js and <hash>/s<n>.js: what the search box suggests as people type
+  (suggestions.py), filed by the first two letters of their words. They call
+  hubSuggest.add, not hubSearch.add: the header's suggestions load on every page.
+
+search/README.md ("Index format") is the full description; FORMAT is the manifest's
+version, which the browser checks (client/hub-index.js).
 
 The folder is named by a hash of every file in it, so a browser never mixes
 pieces of two builds.
@@ -33,9 +42,11 @@ from pathlib import Path
 from hub.content import schema
 from hub.security import script_json
 
+from . import suggestions
 from .words import words
 
-SHARD_BYTES = 12_000  # target size of a postings shard before compression
+FORMAT = 4  # the manifest's version: client/hub-index.js reads this format and no other
+SHARD_BYTES = 12_000  # target size of a postings (or related-words) shard before compression
 SNIPPET_CHARS = 1000  # text kept per section for snippets
 AUDIENCES = ["public", "staff"]
 
@@ -47,14 +58,16 @@ AUDIENCES = ["public", "staff"]
 PAGES_PER_FILE = 4
 
 
-def script(name: str, data) -> bytes:
-    """hubSearch.add(name, data); as JavaScript, with the JSON escaped for a script context."""
-    return f"hubSearch.add({json.dumps(name)},{script_json(data)});\n".encode("utf-8")
+def script(name: str, data, to: str = "hubSearch") -> bytes:
+    """hubSearch.add(name, data) (or hubSuggest.add); as JavaScript, with the JSON escaped for a script context."""
+    return f"{to}.add({json.dumps(name)},{script_json(data)});\n".encode("utf-8")
 
 
-def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: dict, prefetch_bytes: int) -> dict:
+def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: dict, prefetch_bytes: int,
+          related: dict, suggested: list) -> dict:
     field_names = list(index.fields)
     lexicon = sorted(index.inverted_index)
+    lexicon_set = set(lexicon)
     files: dict[str, bytes] = {}
 
     shard_first, shard_start = [], []
@@ -69,8 +82,19 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
                                      [[d.anchor, d.heading, _snippet_text(d.text)] for d in page.sections]]
                                     for page in pages[n:n + PAGES_PER_FILE]])
 
+    related_first = []
+    for n, batch in enumerate(_related_shards(related)):
+        related_first.append(batch[0][0])
+        listed = [(t, r) for t, r in batch if r]
+        files[f"r{n}"] = script(f"r{n}", {"terms": "\n".join(t for t, _ in listed), "related": [r for _, r in listed],
+                                          "known": "\n".join(t for t, r in batch if not r)})
+
+    suggest_keys, suggest_files = suggestions.files(suggested)
+    for n, key in enumerate(suggest_keys):
+        files[f"s{n}"] = script(f"s{n}", suggest_files[key], to="hubSuggest")
+
     lengths = []
-    for length, listed in sorted(written_words(pages, terms, set(lexicon)).items()):
+    for length, listed in sorted(written_words(pages, terms, lexicon_set).items()):
         files[f"w{length}"] = script(f"w{length}", {"words": "\n".join(w for w, _ in listed),
                                                     "counts": [c for _, c in listed]})
         lengths.append(length)
@@ -85,10 +109,12 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
 
     types = sorted({p.type for p in pages})
     manifest = {
-        "version": 3,
+        "version": FORMAT,
         "base": base + "/",
         "pagesPerFile": PAGES_PER_FILE,
-        "prefetch": sum(len(b) for b in files.values()) <= prefetch_bytes,
+        # What the page fetches whole once results show (client/hub-index.js allFiles): not the
+        # related words (only a word no page has reads them) or the suggestions (the header's).
+        "prefetch": sum(len(b) for n, b in files.items() if n[0] in "pdw") <= prefetch_bytes,
         "fields": field_names,
         "shards": {"first": shard_first, "start": shard_start},
         "sections": len(docs),
@@ -98,10 +124,17 @@ def write(folder: Path, index, pages, docs, terms, synonyms: list, spellings: di
         "types": [[t, schema.TYPE_LABELS.get(t, t.title())] for t in types],
         "audiences": [[a, a.title()] for a in AUDIENCES],
         "words": lengths,
+        "related": {"first": related_first},
         "synonyms": synonyms,
+        # For each group, a bit for each phrase all of whose terms the pages have: a query looks
+        # up only those ("patient" need not fetch the shard for "pt", which no page may use).
+        "synonymsFound": [sum(1 << n for n, phrase in enumerate(group) if all(t in lexicon_set for t in phrase))
+                          for group in synonyms],
         "spellings": spellings,
     }
     (folder / "manifest.js").write_bytes(script("manifest", manifest))
+    (folder / "suggest.js").write_bytes(script("suggest", suggestions.manifest(base + "/", suggest_keys, FORMAT),
+                                               to="hubSuggest"))
     return {"pages": len(pages), "sections": len(docs), "terms": len(lexicon), "shards": len(shard_first),
             "files": len(files) + 1}
 
@@ -140,6 +173,19 @@ def _shards(index, field_names: list[str], lexicon: list[str]):
         yield start, batch
 
 
+def _related_shards(related: dict):
+    """Runs of about SHARD_BYTES of the related-words table, in term order."""
+    batch, size = [], 0
+    for term, listed in related.items():
+        batch.append((term, listed))
+        size += len(term) + 1 + sum(len(t) + 8 for t, _ in listed)
+        if size >= SHARD_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def written_words(pages, terms, lexicon: set) -> dict[int, list[tuple[str, int]]]:
     """Every word as the pages write it (no numbers), with how often, by length, sorted.
 
@@ -150,6 +196,7 @@ def written_words(pages, terms, lexicon: set) -> dict[int, list[tuple[str, int]]
     for page in pages:
         written.update(words(page.title))
         written.update(words(page.summary))
+        written.update(words(" . ".join(page.phrases)))
         for d in page.sections:
             written.update(words(d.heading))
             written.update(d.text_words)

@@ -8,7 +8,10 @@ part of. Boilerplate sections ("Sources", and the headings listed under
 extra.hub.search.skip_headings in mkdocs.yml) are left out.
 
 The synonym table is search/synonyms.yml plus every acronym the pages spell
-out ("Patient Advice and Liaison Service (PALS)", see acronyms.py).
+out ("Patient Advice and Liaison Service (PALS)", see acronyms.py). The related-words
+table maps words WordNet knows that the pages never use to words they do (related.py).
+A page's `search.phrases` (the words people use for their situation) are indexed with
+its title and summary, in a field of their own.
 
 index_files.py writes it all out in pieces the browser loads as it needs them.
 Output is deterministic: same site, same bytes.
@@ -16,6 +19,7 @@ Output is deterministic: same site, same bytes.
 from __future__ import annotations
 
 import gc
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -25,7 +29,7 @@ from pathlib import Path
 from hub.content.model import url_for
 from hub.findings import ERROR, Finding
 
-from . import acronyms, index_files
+from . import acronyms, index_files, related, suggestions
 from . import sections as html_sections
 from . import vocabulary
 from .lunr_index import DEFAULT_FIELDS, lunr_index
@@ -39,8 +43,15 @@ CLIENT_DIR = Path(__file__).resolve().parent / "client"
 # lunr.js as the pinned npm package ships it, minified (package.json pins lunr 2.3.9).
 LUNR_PACKAGE = ROOT / "node_modules" / "lunr"
 LUNR_VERSION = "2.3.9"
-# The browser client: the shared tokenizer first, then the search page's code.
-CLIENT_PARTS = ("hub-terms.js", "hub-search.js")
+# The browser client, in parts (search/client/), served as two files so each loads from file://
+# with one <script>. The search page's: the shared tokenizer, the index, query understanding,
+# ranking, then the page. Every page's suggestions: the tokenizer, matching, then the page.
+CLIENT_PARTS = ("hub-terms.js", "hub-index.js", "hub-query.js", "hub-rank.js", "hub-page.js")
+SUGGEST_PARTS = ("hub-terms.js", "hub-suggest.js", "hub-suggest-page.js")
+# GOV.UK's accessible-autocomplete, as the pinned npm package ships it (package.json pins 3.0.1).
+AUTOCOMPLETE_PACKAGE = ROOT / "node_modules" / "accessible-autocomplete"
+AUTOCOMPLETE_VERSION = "3.0.1"
+AUTOCOMPLETE_JS = "accessible-autocomplete.min.js"
 PREFETCH_BYTES = 1_500_000  # default of extra.hub.search.prefetch_bytes
 # Headings of sections every page repeats, which would otherwise crowd real answers out.
 ALWAYS_SKIPPED = ("Sources",)
@@ -69,6 +80,7 @@ class Doc:
     boost: float
     page: int = 0  # which SearchPage it belongs to
     anchor: str = ""
+    phrases: list = field(default_factory=list)  # the page's search.phrases, with its first section
 
     @cached_property
     def text_words(self) -> list[str]:
@@ -83,6 +95,8 @@ class SearchPage:
     type: str
     audience: list
     sections: list[Doc] = field(default_factory=list)
+    phrases: list = field(default_factory=list)
+    boost: float = 1.0
 
 
 def build_index(site_dir: Path, config, site, offline: bool = False, only: set[str] | None = None) -> dict:
@@ -101,25 +115,25 @@ def build_index(site_dir: Path, config, site, offline: bool = False, only: set[s
             gc.enable()
 
 
-def settings_of(config) -> dict:
-    return (config.hub.get("search") or {}) if config is not None else {}
-
-
 def _build(site_dir: Path, config, site, offline: bool, started: float, only) -> dict:
-    settings = settings_of(config)
-    fields = dict(settings.get("fields") or DEFAULT_FIELDS)
+    fields = dict(config.search.fields) if config is not None else dict(DEFAULT_FIELDS)
+    prefetch = config.search.prefetch_bytes if config is not None else PREFETCH_BYTES
     vocab = vocabulary.load()
     terms = Terms(Speller(vocab.spellings))
     pages = collect_pages(site_dir, config, site, offline=offline, only=only)
     docs = [d for p in pages for d in p.sections]
     index = lunr_index(docs, fields, terms)
-    groups = synonym_groups(vocab.synonyms + harvested_synonyms(pages), terms)
+    synonyms = vocab.synonyms + harvested_synonyms(pages)
+    groups = synonym_groups(synonyms, terms)
     out = site_dir / ASSETS
     if out.exists():
         shutil.rmtree(out)
     (out / "index").mkdir(parents=True)
+    lexicon = set(index.inverted_index)
+    related_words = related.table_for(lexicon, vocab.spellings)
+    suggested = suggestions.collect(pages, synonyms, lexicon, terms)
     stats = index_files.write(out / "index", index, pages, docs, terms, groups, vocab.spellings,
-                              int(settings.get("prefetch_bytes", PREFETCH_BYTES)))
+                              prefetch, related_words, suggested)
     copy_client(out)
     stats["seconds"] = round(time.perf_counter() - started, 2)
     return stats
@@ -128,16 +142,12 @@ def _build(site_dir: Path, config, site, offline: bool, started: float, only) ->
 # --- which pages and sections -------------------------------------------------------
 
 def search_page_sources(config) -> set[str]:
-    layouts = ((config.hub.get("layouts") or {}).get("pages") or {}) if config is not None else {}
+    layouts = config.layouts.pages if config is not None else {}
     return {src for src, layout in layouts.items() if layout == "search-page.html"} | {"search.md"}
 
 
 def skipped_headings(config) -> set[str]:
-    listed = settings_of(config).get("skip_headings") or []
-    if not isinstance(listed, list) or not all(isinstance(h, str) for h in listed):
-        raise vocabulary.VocabularyError([Finding(
-            "mkdocs.yml", 0, "extra.hub.search.skip_headings must be a list of headings",
-            "write it as skip_headings: [Sources, Related pages]", ERROR, "search")])
+    listed = config.search.skip_headings if config is not None else ()
     return {_heading_key(h) for h in (*ALWAYS_SKIPPED, *listed)}
 
 
@@ -151,26 +161,37 @@ def built_file(site_dir: Path, src_path: str, offline: bool) -> Path:
     return site_dir / (url if offline else url + "index.html")
 
 
-def collect_pages(site_dir: Path, config, site, *, offline: bool, only: set[str] | None = None) -> list[SearchPage]:
-    """Every searchable page with its sections, in URL order so the output is stable."""
+def searchable_pages(site, config, only: set[str] | None = None) -> list:
+    """The content pages search indexes, in URL order so the output is stable: every page
+    but the search page itself and pages with `search: {exclude: true}`. `only`: the
+    src_paths the site plan says are searchable (it leaves out withdrawn pages); None
+    keeps every page."""
     skip_pages = search_page_sources(config)
+    return [page for page in sorted(site.pages, key=lambda p: p.url)
+            if page.src_path not in skip_pages and not _tuning(page).get("exclude")
+            and (only is None or page.src_path in only)]
+
+
+def _tuning(page) -> dict:
+    tuning = page.meta.get("search") or {}
+    return tuning if isinstance(tuning, dict) else {}
+
+
+def collect_pages(site_dir: Path, config, site, *, offline: bool, only: set[str] | None = None) -> list[SearchPage]:
+    """Every searchable page with its sections, as built in site_dir."""
     skip_sections = skipped_headings(config)
     pages: list[SearchPage] = []
-    for page in sorted(site.pages, key=lambda p: p.url):
-        tuning = page.meta.get("search") or {}
-        if only is not None and page.src_path not in only:
-            continue
-        if page.src_path in skip_pages or (isinstance(tuning, dict) and tuning.get("exclude")):
-            continue
+    for page in searchable_pages(site, config, only):
+        tuning = _tuning(page)
         path = built_file(site_dir, page.src_path, offline)
         if not path.is_file():
             continue
         url = path.relative_to(site_dir).as_posix()
         if not offline:
             url = url[: -len("index.html")]
-        boost = float(tuning.get("boost", 1)) if isinstance(tuning, dict) else 1.0
+        boost = float(tuning.get("boost", 1))
         entry = SearchPage(url=url, title=page.title, summary=page.summary, type=page.type,
-                           audience=list(page.audience))
+                           audience=list(page.audience), phrases=phrases_of(page), boost=boost)
         for section in html_sections.split_sections(path.read_text(encoding="utf-8")):
             if section.heading and _heading_key(section.heading) in skip_sections:
                 continue
@@ -183,15 +204,21 @@ def collect_pages(site_dir: Path, config, site, *, offline: bool, only: set[str]
     return pages
 
 
+def phrases_of(page) -> list[str]:
+    """The page's search.phrases (front matter, checked in hub/content/schema.py)."""
+    listed = _tuning(page).get("phrases") or []
+    return [str(p) for p in listed if isinstance(p, str) and p.strip()] if isinstance(listed, list) else []
+
+
 def _doc(entry: SearchPage, page, url: str, anchor: str, heading: str, text: str, boost: float) -> Doc:
-    """A section. What describes the whole page (title, summary, topics, type, audience) is
-    indexed once, with its first section: repeated in every section it made the rows of
-    common words several times longer, and results are grouped by page anyway."""
+    """A section. What describes the whole page (title, summary, topics, search phrases, type,
+    audience) is indexed once, with its first section: repeated in every section it made the
+    rows of common words several times longer, and results are grouped by page anyway."""
     first = not entry.sections
     return Doc(url=url + (f"#{anchor}" if anchor else ""), anchor=anchor, heading=heading, text=text, boost=boost,
                title=page.title if first else "", summary=page.summary if first else "",
                topics=list(page.topics) if first else [], type=page.type if first else "",
-               audience=entry.audience if first else [])
+               audience=entry.audience if first else [], phrases=entry.phrases if first else [])
 
 
 # --- synonyms -------------------------------------------------------------------------
@@ -253,21 +280,50 @@ def _phrase_words(phrase: str) -> list[str]:
 
 # --- the client -----------------------------------------------------------------------
 
-def lunr_min_js() -> Path:
-    """lunr.min.js from the pinned npm package, after checking it is the pinned version."""
+def _pinned(package: Path, name: str, version: str) -> Path:
+    """An npm package's folder, after checking it is installed at the pinned version."""
     import json
 
     try:
-        version = json.loads((LUNR_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+        installed = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError):
-        raise MissingLunr(f"lunr.js is not installed ({LUNR_PACKAGE} is missing)") from None
-    if version != LUNR_VERSION:
-        raise MissingLunr(f"node_modules has lunr {version}, but search needs lunr {LUNR_VERSION}")
-    return LUNR_PACKAGE / "lunr.min.js"
+        raise MissingLunr(f"{name} is not installed ({package} is missing)") from None
+    if installed != version:
+        raise MissingLunr(f"node_modules has {package.name} {installed}, but search needs {package.name} {version}")
+    return package
+
+
+def lunr_min_js() -> Path:
+    """lunr.min.js from the pinned npm package, after checking it is the pinned version."""
+    return _pinned(LUNR_PACKAGE, "lunr.js", LUNR_VERSION) / "lunr.min.js"
+
+
+def autocomplete_js() -> Path:
+    """accessible-autocomplete's browser build from the pinned npm package."""
+    return _pinned(AUTOCOMPLETE_PACKAGE, "accessible-autocomplete", AUTOCOMPLETE_VERSION) / "dist" / AUTOCOMPLETE_JS
+
+
+# A comment on lines of its own: a /* ... */ block (that ends its last line) or a // line.
+# The client's comments are for people reading search/client/; the site serves it without
+# them, as they were a third of what a first search downloads. Comments after code on the
+# same line, and anything inside strings, are left alone.
+_COMMENT_LINES = re.compile(r"^[ \t]*(?:/\*(?:(?!\*/).)*\*/|//[^\n]*)[ \t]*\n", re.M | re.S)
+
+
+def served(code: str) -> str:
+    """The client as the site serves it: the same code without its comment lines."""
+    return _COMMENT_LINES.sub("", code)
+
+
+def bundle(parts: tuple[str, ...]) -> str:
+    """The parts, one after the other, as one file."""
+    return served("\n".join((CLIENT_DIR / name).read_text(encoding="utf-8") for name in parts))
 
 
 def copy_client(out: Path) -> None:
     shutil.copyfile(lunr_min_js(), out / "lunr.min.js")
-    client = "\n".join((CLIENT_DIR / name).read_text(encoding="utf-8") for name in CLIENT_PARTS)
-    (out / "hub-search.js").write_text(client, encoding="utf-8")
-    shutil.copyfile(CLIENT_DIR / "hub-search.css", out / "hub-search.css")
+    shutil.copyfile(autocomplete_js(), out / AUTOCOMPLETE_JS)
+    for name, parts in (("hub-search.js", CLIENT_PARTS), ("hub-suggest.js", SUGGEST_PARTS)):
+        (out / name).write_text(bundle(parts), encoding="utf-8")
+    for css in ("hub-search.css", "hub-suggest.css"):
+        shutil.copyfile(CLIENT_DIR / css, out / css)

@@ -1,7 +1,7 @@
 """The Lunr index: lunr.py's own Builder and BM25 weights, fed terms already made.
 
 Each section of each page is one Lunr document. Its fields (title, heading,
-summary, topics, body, type, audience) arrive as lists of terms made by
+summary, topics, phrases, body, type, audience) arrive as lists of terms made by
 terms.Terms, the same terms lunr.js makes of a query, and lunr.py's Builder
 counts them and works out the BM25 weights exactly as Builder.add would
 (tests/test_search_indexer.py checks the two are identical).
@@ -25,8 +25,10 @@ from .words import words
 # than making millions of them on a big site.
 _NO_METADATA: dict = {}
 _NO_TERMS: Counter = Counter()  # shared too: an empty field's terms, which nothing changes
-# Field -> boost, when mkdocs.yml has no extra.hub.search.fields.
-DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "body": 1, "type": 1, "audience": 1}
+# Field -> boost, when mkdocs.yml has no extra.hub.search.fields. "phrases" holds a page's
+# search.phrases: the words people use for their situation, above body text.
+DEFAULT_FIELDS = {"title": 10, "heading": 6, "summary": 3, "topics": 3, "phrases": 3, "body": 1, "type": 1,
+                  "audience": 1}
 
 
 class LazyTokenSetIndex(Index):
@@ -191,6 +193,7 @@ def doc_terms(doc, terms) -> dict[str, list[str]]:
         "heading": terms(words(doc.heading)),
         "summary": terms(words(doc.summary)),
         "topics": terms(words(" ".join(doc.topics))),
+        "phrases": terms(words(" . ".join(doc.phrases))),
         "body": terms(doc.text_words),
         "type": terms([doc.type] if doc.type else []),
         "audience": terms(list(doc.audience)),

@@ -1,4 +1,4 @@
-"""British and American spellings of the same word, folded to one form.
+"""British and American spellings of the same word, folded to one form; possessives to their word.
 
 The same rules run in the indexer (a lunr.py pipeline function) and in the
 browser (a lunr.js pipeline function of the same name, in client/hub-search.js),
@@ -35,6 +35,9 @@ class Speller:
         return folded
 
     def _fold(self, word: str) -> str:
+        # A possessive is its word: "England's" finds "England" (and "its", "it's" stay apart).
+        if word.endswith("'s") and len(word) > 4:
+            word = word[:-2]
         match = _IZE.match(word)
         if match:
             return match.group(1) + "s" + match.group(2)

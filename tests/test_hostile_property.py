@@ -32,7 +32,7 @@ ENGINES = ("mkdocs", "pelican")
 SEEDS = (11, 22, 33)
 # Search index files are named by a hash of what they hold; they are compared by parsing instead.
 SEARCH_INDEX = "assets/search/index/"
-SEARCH_SCRIPT = re.compile(r'^hubSearch\.add\(("[^"]*"),(.*)\);\n$', re.S)
+SEARCH_SCRIPT = re.compile(r'^hub(?:Search|Suggest)\.add\(("[^"]*"),(.*)\);\n$', re.S)
 
 
 class Structure(HTMLParser):
@@ -118,10 +118,11 @@ def test_hostile_text_in_every_field_is_published_as_text_only(benign_site, seed
             assert xml_shape(path) == xml_shape(before), f"{rel}: a value changed the feed's structure"
         elif rel.endswith((".json", ".webmanifest")):
             json.loads(path.read_text(encoding="utf-8"))
-    for script in sorted((site / SEARCH_INDEX).glob("*.js")):
+    # Every file of the index, the suggestions (which hold titles) among them.
+    for script in sorted((site / SEARCH_INDEX).rglob("*.js")):
         raw = script.read_text(encoding="utf-8")
         m = SEARCH_SCRIPT.match(raw)
-        assert m, f"{script.name} is not one hubSearch.add(name, data) call"
+        assert m, f"{script.name} is not one hubSearch.add(name, data) (or hubSuggest.add) call"
         json.loads(m.group(2))
         assert "<" not in raw and not CONTROL.search(raw), f"{script.name} holds raw markup or control characters"
 

@@ -24,5 +24,8 @@ def test_benchmark_runs_and_prints_its_table(browser):
     # lunr.js's share is timed inside each query, so it can never exceed the whole query.
     hub = results["hub"]
     assert 0 <= hub["warm_lunr_p50"] <= hub["warm_p50"] and hub["warm_lunr_p90"] <= hub["warm_p90"]
+    # Suggestions were timed after every key press from the second letter on, and some were shown.
+    assert hub["suggest_presses"] == sum(len(w) - 1 for w in search_bench.SUGGEST_WORDS)
+    assert 0 < hub["suggest_p50"] <= hub["suggest_p90"] and hub["suggest_shown"] > 0
     table = search_bench.table(results)
     assert table.startswith("| Measure | Hub | Material | Pagefind |") and "first result" in table

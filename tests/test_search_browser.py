@@ -223,7 +223,7 @@ def test_live_region_announces_the_count(watched, mkdocs_server):
 def test_no_results_offers_suggestions_and_the_a_to_z(watched, mkdocs_server):
     assert search(watched, mkdocs_server.url, "zzqxj") == []
     assert status(watched) == "No results for zzqxj"
-    link = watched.locator("#search-suggestions a", has_text="A to Z index")
+    link = watched.locator("#search-help a", has_text="A to Z index")
     href = link.get_attribute("href")
     watched.goto(mkdocs_server.url + "search/" + href if not href.startswith("http") else href)
     assert watched.locator("h1").inner_text().strip()
@@ -380,7 +380,7 @@ def test_the_search_page_markup_has_no_inline_script_or_style(mkdocs_site):
     assert all(ours)
     assert not [el for part in ours for el in [part, *part.find_all(True)] if el.has_attr("style")]
     scripts = [s for s in soup.find_all("script") if "assets/search/" in (s.get("src") or "")]
-    assert [s["src"].rsplit("/", 1)[-1] for s in scripts] == ["lunr.min.js", "hub-search.js"]
+    assert [s["src"].rsplit("/", 1)[-1] for s in scripts] == ["hub-suggest.js", "lunr.min.js", "hub-search.js"]
     assert not [s for s in soup.find_all("script") if not s.get("src") and ("hubSearch" in s.text or "lunr" in s.text)]
 
 
@@ -494,3 +494,19 @@ def test_show_more_results_adds_the_next_ones_and_moves_focus_to_them(watched, m
     more = results(watched)
     assert more[:10] == first and len(more) == min(20, total)
     assert watched.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results > li')[10]")
+
+
+def test_suggestions_work_from_file_urls_in_the_offline_copy(watched, offline_site):
+    """The header's suggestions load with <script> elements, so an offline copy suggests too."""
+    watched.goto((offline_site / "guides" / "friends-and-family-test.html").as_uri())
+    watched.wait_for_function("() => window.hubSuggest && window.hubSuggest.ready")
+    watched.evaluate("window.hubSuggest.ready")
+    box = watched.locator("input[name=q]").first
+    box.focus()
+    watched.keyboard.type("co-prod")
+    watched.wait_for_selector("[role=listbox] [role=option]")
+    first = watched.locator("[role=option]").first
+    assert first.inner_text().startswith("Co-production and co-design in practice")
+    watched.keyboard.press("ArrowDown")
+    watched.keyboard.press("Enter")
+    watched.wait_for_url(re.compile(r"principles/co-production-and-co-design-in-practice\.html$"))

@@ -148,7 +148,8 @@ def small_site(tmp_path_factory):
 def _scripts(folder: Path) -> dict:
     out = {}
     for f in sorted(folder.rglob("*.js")):
-        name, data = re.match(r'hubSearch\.add\("([^"]+)",(.*)\);\n$', f.read_text(encoding="utf-8"), re.S).groups()
+        name, data = re.match(r'hub(?:Search|Suggest)\.add\("([^"]+)",(.*)\);\n$', f.read_text(encoding="utf-8"),
+                              re.S).groups()
         out[name] = json.loads(data)
     return out
 
@@ -383,5 +384,5 @@ def test_the_rows_the_builder_makes_are_the_ones_lunrs_field_vectors_give(small_
 def test_skip_headings_must_be_a_list_of_headings(value):
     config = hub_config_module.load(ROOT / "mkdocs.yml")
     config.raw["extra"]["hub"]["search"]["skip_headings"] = value
-    with pytest.raises(vocabulary.VocabularyError, match="skip_headings must be a list of headings"):
+    with pytest.raises(hub_config_module.ConfigError, match="skip_headings"):
         indexer.skipped_headings(config)

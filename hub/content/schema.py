@@ -123,12 +123,14 @@ def check_date(name: str):
     return check
 
 
-SEARCH_KEYS = ("boost", "exclude")
+SEARCH_KEYS = ("boost", "exclude", "phrases")
+PHRASES_MAX = 30  # search.phrases a page may list
+PHRASE_CHARS = 80  # characters in one phrase
 
 
 def check_search(value, line, context) -> Iterator[Problem]:
     if not isinstance(value, dict):
-        yield line, "'search' must be settings", "write it as {boost: 2} or {exclude: true}", ERROR
+        yield line, "'search' must be settings", "write it as {boost: 2}, {exclude: true} or {phrases: [...]}", ERROR
         return
     for key, v in value.items():
         if key == "boost":
@@ -137,8 +139,34 @@ def check_search(value, line, context) -> Iterator[Problem]:
         elif key == "exclude":
             if not isinstance(v, bool):
                 yield line, "search exclude must be true or false", "use exclude: true", ERROR
+        elif key == "phrases":
+            yield from check_phrases(v, line)
         else:
-            yield line, f"unknown search setting '{key}'", _did_you_mean(key, SEARCH_KEYS, "use boost or exclude"), ERROR
+            yield line, f"unknown search setting '{key}'", \
+                _did_you_mean(key, SEARCH_KEYS, "use boost, exclude or phrases"), ERROR
+
+
+def check_phrases(value, line) -> Iterator[Problem]:
+    """search.phrases: the words a person in this situation would type, each a short piece of text."""
+    example = 'write them as phrases: ["rude staff", "they did not listen"]'
+    if not isinstance(value, list) or not value:
+        yield line, "search phrases must be a list of phrases", example, ERROR
+        return
+    if len(value) > PHRASES_MAX:
+        yield line, f"search phrases lists {len(value)} phrases", \
+            f"keep the {PHRASES_MAX} that people in this situation are most likely to type", ERROR
+    seen = set()
+    for n, phrase in enumerate(value, 1):
+        if not isinstance(phrase, str) or not phrase.strip():
+            yield line, f"search phrase {n} is not text", example, ERROR
+            continue
+        if len(phrase) > PHRASE_CHARS:
+            yield line, f"search phrase {n} is {len(phrase)} characters long", \
+                f"keep each phrase under {PHRASE_CHARS} characters: a few words, as someone would type them", ERROR
+        key = " ".join(phrase.casefold().split())
+        if key in seen:
+            yield line, f"search phrase {n} ('{phrase}') is listed twice", "remove one of them", ERROR
+        seen.add(key)
 
 
 HIDEABLE = ("navigation", "toc", "footer", "path")

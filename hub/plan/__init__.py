@@ -179,7 +179,8 @@ class _Planner:
     # --- what pages and settings point at -------------------------------------------------
 
     def check_targets(self):
-        """A withdrawn page's `instead` and the home page's routes must lead to current pages."""
+        """A withdrawn page's `instead`, the home page's routes and the search page's help must lead
+        to current pages."""
         for page in self.site.pages:
             instead = (page.withdrawn or {}).get("instead")
             if instead and (instead not in self.pages or self.pages[instead].kind != PAGE):
@@ -193,6 +194,12 @@ class _Planner:
                 self.findings.append(Finding(
                     "mkdocs.yml", 0, f"extra.hub.home.routes item {i} links to '{route.page}', which is not a page",
                     "give the path of a Markdown file inside content/, for example guides/index.md", ERROR, "config"))
+        for i, link in enumerate(self.config.search.help, 1):
+            if link.page not in self.pages or self.pages[link.page].kind != PAGE:
+                self.findings.append(Finding(
+                    "mkdocs.yml", 0, f"extra.hub.search.help item {i} links to '{link.page}', which is not a current page",
+                    "give the path of a Markdown file inside content/ for a page that exists and is not withdrawn",
+                    ERROR, "config"))
 
     def archive_entries(self) -> list[dict]:
         from hub.content.facts import date_range, long_date

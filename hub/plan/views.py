@@ -68,6 +68,9 @@ class Views:
             "card": {"path": card.path, "url": config.site_url + card.path if config.site_url else "",
                      "width": card.width, "height": card.height, "alt": card.alt},
             "icon_path": site_images.ICON_PATH,
+            # The routes the search page offers when a search finds nothing (extra.hub.search.help).
+            "search_help": [{"title": link.title, "url": url(link.page)} for link in config.search.help
+                            if url(link.page)],
             "contributing_url": contributing,
             # The 404 page is served at any address, so its links start from the site's root path (/hub/).
             "root_path": "./" if offline else (urlsplit(config.site_url).path or "/"),

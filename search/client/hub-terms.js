@@ -53,13 +53,15 @@
     return out;
   }
 
-  /* American -> British: the -ize rules, then the longest listed word the word starts
-     with, followed by one of SUFFIXES. */
+  /* Possessives to their word, then American -> British: the -ize rules, then the longest
+     listed word the word starts with, followed by one of SUFFIXES. */
   function makeSpeller(spellings) {
     var ordered = Object.keys(spellings).sort(function (a, b) {
       return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
     });
     return function (word) {
+      // A possessive is its word: "England's" finds "England" (as search/spelling.py).
+      if (word.length > 4 && word.slice(-2) === "'s") word = word.slice(0, -2);
       var m = IZE.exec(word);
       if (m) return m[1] + "s" + m[2];
       if (Object.prototype.hasOwnProperty.call(spellings, word)) return spellings[word];
