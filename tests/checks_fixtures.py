@@ -83,3 +83,11 @@ def copy_of_the_real_site(tmp_path: Path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     return hub_config.load(hub_config.write_copy(content, tmp_path / "mkdocs.yml")), content
+
+
+def without_site_routes(raw: dict) -> None:
+    """For a mkdocs.yml copied beside a small fixture site: drop the home page's routes and the
+    search page's help links, which lead to pages of the real site the fixture does not have."""
+    hub = raw["extra"]["hub"]
+    hub.pop("home", None)
+    (hub.get("search") or {}).pop("help", None)

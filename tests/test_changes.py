@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from checks_fixtures import OWNER, write_owners
+from checks_fixtures import OWNER, write_owners, without_site_routes
 from markdown_it import MarkdownIt
 
 from hub import changes
@@ -65,7 +65,7 @@ def fixture_pair(tmp_path):
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
     write_owners(content)
-    config = hub_config.write_copy(content, tmp_path / "mkdocs.yml", lambda raw: raw["extra"]["hub"].pop("home"))
+    config = hub_config.write_copy(content, tmp_path / "mkdocs.yml", without_site_routes)
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "base")

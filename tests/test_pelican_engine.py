@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from checks_fixtures import write_owners
+from checks_fixtures import write_owners, without_site_routes
 
 from hub import config as hub_config
 from hub import pipeline
@@ -62,7 +62,7 @@ def temp_project(tmp_path: Path, pages: dict[str, str]) -> Path:
         (content / rel).write_text(text, encoding="utf-8")
     write_owners(content)
     # The home page's routes lead to pages this small site does not have.
-    return hub_config.write_copy(content, tmp_path / "mkdocs.yml", lambda raw: raw["extra"]["hub"].pop("home", None))
+    return hub_config.write_copy(content, tmp_path / "mkdocs.yml", without_site_routes)
 
 
 def build(cfg, out: Path, **options) -> list:

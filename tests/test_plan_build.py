@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from checks_fixtures import write_owners
+from checks_fixtures import write_owners, without_site_routes
 
 from hub import after_render, engines, pipeline
 from hub import config as hub_config
@@ -62,7 +62,7 @@ def small_project(tmp_path: Path) -> Path:
         (content / rel).write_text(text, encoding="utf-8")
     write_owners(content)
     return hub_config.write_copy(content, tmp_path / "mkdocs.yml",
-                                 lambda raw: raw["extra"]["hub"].pop("home", None))
+                                 without_site_routes)
 
 
 def build(config_path: Path, engine: str, out: Path, **options) -> list:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from checks_fixtures import OWNER, write_owners
 from hub import config as hub_config
 from hub.content import load_site
 from search import indexer
@@ -32,6 +33,7 @@ audience: [public, staff]
 topics: [fixture]
 last_reviewed: 2026-11-22
 next_review: 2027-11-22
+owner: {owner}
 {extra}---
 
 Body.
@@ -58,10 +60,11 @@ def site(tmp_path_factory) -> Path:
     content, site_dir = root / "content", root / "site"
     (content / "guides").mkdir(parents=True)
     for name, (title, summary, extra, body) in PAGES.items():
-        (content / "guides" / f"{name}.md").write_text(FRONT.format(title=title, summary=summary, extra=extra))
+        (content / "guides" / f"{name}.md").write_text(FRONT.format(title=title, summary=summary, extra=extra, owner=OWNER))
         out = site_dir / "guides" / name / "index.html"
         out.parent.mkdir(parents=True)
         out.write_text(f"<main><h1>{title}</h1><div data-hub-content>{body}</div></main>", encoding="utf-8")
+    write_owners(content)
     loaded = load_site(content, root)
     assert not [f for f in loaded.findings if f.severity == "error"]
     indexer.build_index(site_dir, hub_config.load(ROOT / "mkdocs.yml"), loaded, offline=False)

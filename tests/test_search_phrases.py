@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from checks_fixtures import OWNER, write_owners
 from hub import config as hub_config
 from hub.checks import plain_text
 from hub.content import load_site
@@ -30,6 +31,7 @@ audience: [public]
 topics: [complaints]
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
+owner: {owner}
 channels:
   - {{kind: phone, label: Phone, value: "0300 311 22 33"}}
 search:
@@ -43,7 +45,8 @@ Text.
 def load(tmp_path: Path, phrases: str):
     page = tmp_path / "content" / "contact" / "complain.md"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(PAGE.format(phrases=phrases), encoding="utf-8")
+    page.write_text(PAGE.format(phrases=phrases, owner=OWNER), encoding="utf-8")
+    write_owners(tmp_path / "content")
     return load_site(tmp_path / "content", tmp_path)
 
 
@@ -70,13 +73,14 @@ def test_bad_phrases_are_an_error_at_the_line_with_the_fix(tmp_path, phrases, wo
     found = errors(load(tmp_path, phrases))
     assert len(found) == 1, [f.format() for f in found]
     assert words in found[0].message and found[0].fix
-    assert (found[0].path, found[0].line) == ("content/contact/complain.md", 11)
+    assert (found[0].path, found[0].line) == ("content/contact/complain.md", 12)
 
 
 def test_a_misspelt_search_setting_is_named(tmp_path):
     page = tmp_path / "content" / "contact" / "complain.md"
     page.parent.mkdir(parents=True)
-    page.write_text(PAGE.format(phrases='["rude staff"]').replace("  phrases:", "  phrase:"), encoding="utf-8")
+    page.write_text(PAGE.format(phrases='["rude staff"]', owner=OWNER).replace("  phrases:", "  phrase:"), encoding="utf-8")
+    write_owners(tmp_path / "content")
     found = errors(load_site(tmp_path / "content", tmp_path))
     assert len(found) == 1 and "unknown search setting 'phrase'" in found[0].message
     assert "did you mean 'phrases'?" in found[0].fix
@@ -94,7 +98,7 @@ def test_phrases_are_plain_text_like_other_front_matter(tmp_path, phrase, words)
     config = hub_config.load(hub_config.write_copy(tmp_path / "content", tmp_path / "mkdocs.yml"))
     found = plain_text.run(site, config)
     assert len(found) == 1, [f.format() for f in found]
-    assert found[0].line == 12 and words in found[0].message  # the phrases line
+    assert found[0].line == 13 and words in found[0].message  # the phrases line
     assert "'search.phrases (item 2)'" in found[0].message
 
 
