@@ -374,3 +374,30 @@ def test_a_nav_in_mkdocs_yml_is_the_navigation(tmp_path):
     assert [(n.title, n.src_path) for n in plan.nav] == [("Start", "index.md"), ("Guides", "guides/b.md")]
     assert [c.src_path for c in plan.nav[1].children] == ["guides/b.md", "guides/a.md"]
     assert [n.title for n in plan.header] == ["Guides"]
+
+
+def test_the_search_pages_help_links_come_from_mkdocs_yml(real_plan, hub_config):
+    listed = [(link.title, link.page) for link in hub_config.search.help]
+    assert listed and ("Complain about NHS care", "contact/complain-about-nhs-care.md") in listed
+    assert real_plan.site_view["search_help"] == [
+        {"title": title, "url": real_plan.by_src[page].url} for title, page in listed]
+
+
+def test_a_search_help_link_to_a_missing_or_withdrawn_page_is_a_config_error(tmp_path):
+    def help_to(*pages):
+        def edit(hub):
+            hub["search"]["help"] = [{"title": f"Help {n}", "page": p} for n, p in enumerate(pages, 1)]
+        return edit
+    plan = plan_of(tmp_path, {"guides/a.md": "A.\n"}, edit=help_to("guides/a.md", "guides/nowhere.md"))
+    (f,) = [f for f in errors(plan, "config") if "search.help" in f.message]
+    assert f.path == "mkdocs.yml" and "item 2" in f.message and "guides/nowhere.md" in f.message and f.fix
+    assert plan.site_view["search_help"] == [{"title": "Help 1", "url": "guides/a/"}]
+
+
+@pytest.mark.parametrize("item", ["contact/pals.md", {"title": "PALS"}, {"title": "PALS", "page": "https://x"}])
+def test_search_help_items_need_a_title_and_a_page(item, hub_config):
+    from hub.config import HubConfig
+
+    raw = dict(hub_config.raw, extra={"hub": dict(hub_config.hub, search=dict(hub_config.hub["search"], help=[item]))})
+    (f,) = HubConfig(hub_config.path, raw).problems()
+    assert f.message.startswith("extra.hub.search.help item 1") and "title" in f.fix and f.check == "config"
