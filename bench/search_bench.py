@@ -154,6 +154,7 @@ def hub_config(work: Path, content: Path) -> Path:
         # The generated home page is a plain page: the real home layout wants the real site's links.
         raw["extra"]["hub"].get("layouts", {}).get("pages", {}).pop("index.md", None)
         raw["extra"]["hub"].pop("home", None)  # its routes lead to pages the generated site does not have
+        raw["extra"]["hub"]["search"].pop("help", None)  # and so does the search page's help
 
     return config.write_copy(content, work / "hub.yml", edit)
 

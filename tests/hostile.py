@@ -28,7 +28,7 @@ FIELDS = (
     "data.label", "data.value", "data.note",
     "config.site_name", "config.site_description", "config.copyright", "config.section_title",
     "config.section_summary", "config.route_heading", "config.route_text", "config.route_title",
-    "config.gone_title",
+    "config.gone_title", "config.help_title",
 )
 
 # Pieces a hostile or careless contributor might type: markup, quotes, template syntax,
@@ -143,6 +143,7 @@ def write_site(tmp: Path, f: dict[str, str]) -> hub_config.HubConfig:
         hub["home"]["routes"] = [{"audience": "public", "heading": f["config.route_heading"],
                                   "text": f["config.route_text"],
                                   "link": {"title": f["config.route_title"], "page": "guides/first-guide.md"}}]
+        hub["search"]["help"] = [{"title": f["config.help_title"], "page": "guides/first-guide.md"}]
         hub["gone"] = [{"address": "/guides/removed-guide/", "removed": dt.date(2026, 11, 1),
                         "title": f["config.gone_title"], "instead": "guides/first-guide.md"}]
 

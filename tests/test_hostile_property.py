@@ -129,6 +129,7 @@ def test_hostile_text_in_every_field_is_published_as_text_only(benign_site, seed
     # Titles, summaries, names and labels appear whole, as text, on some page.
     must_show = {"guide.title", "guide.summary", "other.title", "contact.title", "contact.summary",
                  "contact.label", "contact.note", "news.title", "news.summary",
-                 "config.site_name", "config.route_heading", "config.route_text", "config.route_title"}
+                 "config.site_name", "config.route_heading", "config.route_text", "config.route_title",
+                 "config.help_title"}
     assert must_show <= shown, f"not shown whole as text: {sorted(must_show - shown)}"
     assert all(marker(name) for name in FIELDS)
