@@ -43,10 +43,15 @@ class Finding:
 def relpath(path: Path | str, root: Path | str | None = None) -> str:
     """Paths in findings are relative to the repository, as contributors see them."""
     root = Path(root) if root else Path.cwd()
+    path = Path(path)
+    # Content paths are already absolute and under the root: no need to ask the file system
+    # (resolving costs a system call per folder, for every page of every build).
+    if path.is_absolute() and root.is_absolute() and ".." not in path.parts and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return Path(path).as_posix()
+        return path.as_posix()
 
 
 def is_failure(findings: list[Finding], strict: bool = False) -> bool:

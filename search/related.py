@@ -67,7 +67,9 @@ def table_for(lexicon: set[str], spellings: dict[str, str]) -> dict[str, list[li
     for key, related in wordnet_terms(spellings).items():
         if key in lexicon:
             continue
-        kept = [pair for pair in related if all(t in lexicon for t in pair[0].split(" "))]
+        # Most related terms are one word: a set lookup, before splitting the few phrases.
+        kept = [pair for pair in related if pair[0] in lexicon
+                or (" " in pair[0] and all(t in lexicon for t in pair[0].split(" ")))]
         out[key] = kept[:KEPT]
     return dict(sorted(out.items()))
 
