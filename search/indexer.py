@@ -46,8 +46,8 @@ LUNR_VERSION = "2.3.9"
 # The browser client, in parts (search/client/), served as two files so each loads from file://
 # with one <script>. The search page's: the shared tokenizer, the index, query understanding,
 # ranking, then the page. Every page's suggestions: the tokenizer, matching, then the page.
-CLIENT_PARTS = ("hub-terms.js", "hub-index.js", "hub-query.js", "hub-rank.js", "hub-page.js")
-SUGGEST_PARTS = ("hub-terms.js", "hub-suggest.js", "hub-suggest-page.js")
+CLIENT_PARTS = ("hub-terms.js", "hub-files.js", "hub-index.js", "hub-query.js", "hub-rank.js", "hub-page.js")
+SUGGEST_PARTS = ("hub-terms.js", "hub-files.js", "hub-suggest.js", "hub-suggest-page.js")
 # GOV.UK's accessible-autocomplete, as the pinned npm package ships it (package.json pins 3.0.1).
 AUTOCOMPLETE_PACKAGE = ROOT / "node_modules" / "accessible-autocomplete"
 AUTOCOMPLETE_VERSION = "3.0.1"

@@ -22,6 +22,7 @@ const assets = path.join(site, "assets", "search");
 
 const lunr = require(path.join(ROOT, "node_modules", "lunr"));
 const hubTerms = require(path.join(CLIENT, "hub-terms.js"))(lunr);
+const files = require(path.join(CLIENT, "hub-files.js"));
 
 /* Loads one index file (relative to the index folder) as the browser would: by running it. */
 function fileLoader(folder, add) {
@@ -47,7 +48,7 @@ function readInput() {
 
 async function searches(queries) {
   let ix = null;
-  ix = require(path.join(CLIENT, "hub-index.js"))(lunr, fileLoader(path.join(assets, "index"), (n, d) => ix.add(n, d)));
+  ix = require(path.join(CLIENT, "hub-index.js"))(lunr, files(fileLoader(path.join(assets, "index"), (n, d) => ix.add(n, d))));
   const manifest = await ix.start();
   const warn = console.warn;
   console.warn = () => {}; // lunr notes that hubSpelling is registered again
@@ -80,7 +81,7 @@ async function searches(queries) {
 async function suggestions(queries) {
   let s = null;
   const suggest = require(path.join(CLIENT, "hub-suggest.js"));
-  s = suggest(hubTerms, fileLoader(path.join(assets, "index"), (n, d) => s.add(n, d)));
+  s = suggest(hubTerms, files(fileLoader(path.join(assets, "index"), (n, d) => s.add(n, d))));
   const out = [];
   for (const q of queries) out.push({ q, options: await s.suggest(q) });
   return out;

@@ -4,8 +4,7 @@
  * files (search/index_files.py); search/README.md, "Index format", describes them. This
  * part knows that format and nothing else: which file holds what, the manifest's version,
  * and the one decoder for a postings row (eachPosting). It never touches the page: the
- * caller passes `fetchFile(path)`, which loads one file (a <script> element in the
- * browser, a file read in the Node tests) and resolves once the file has called add().
+ * caller passes `files`, the loader hub-files.js makes, which fetches each file once.
  *
  * In the browser it is part of assets/search/hub-search.js and sets window.hubParts.index;
  * in Node, require() returns the same factory.
@@ -13,34 +12,23 @@
 (function (part) {
   if (typeof module === "object" && module.exports) module.exports = part;
   else (window.hubParts = window.hubParts || {}).index = part;
-})(function (lunr, fetchFile) {
+})(function (lunr, files) {
   "use strict";
 
   var FORMAT = 4; // the manifest's version this client reads (search/README.md)
   var MAX_PREFIX_TERMS = 40;
   var MAX_PREFIX_SHARDS = 3; // a prefix's matches look no further than this many shards
 
-  var arrived = {}; // name -> data, filled by the files themselves (add)
-  var waiting = {}; // name -> promise
   var M = null; // the manifest
   var ix = { manifest: null, pageOf: null, firstSection: null };
+  var arrived = files.loaded; // a file's data, once it has arrived
 
-  ix.add = function (name, data) { arrived[name] = data; };
-  ix.loaded = function (name) { return arrived[name]; };
+  ix.add = files.add;
+  ix.loaded = files.loaded;
 
   /* One file of the index, loaded once: "manifest", or a file of the hashed folder ("p3", "d0"). */
   ix.load = function (name) {
-    if (arrived[name]) return Promise.resolve(arrived[name]);
-    if (!waiting[name]) {
-      waiting[name] = fetchFile(name === "manifest" ? "manifest.js" : M.base + name + ".js").then(function () {
-        if (!arrived[name]) throw new Error("could not load " + name);
-        return arrived[name];
-      }, function (e) {
-        delete waiting[name];
-        throw e;
-      });
-    }
-    return waiting[name];
+    return files.load(name, name === "manifest" ? "manifest.js" : M.base + name + ".js");
   };
 
   /* Loads the manifest and checks it is the format this client reads. */
@@ -104,7 +92,7 @@
   var shards = {}; // n -> {terms: [...], rows: [...]}, split once
   function shard(n) {
     if (!shards[n]) {
-      var data = arrived["p" + n];
+      var data = arrived("p" + n);
       if (!data) return null;
       shards[n] = { terms: data.terms.split("\n"), rows: data.rows };
     }
@@ -138,7 +126,7 @@
   /* The lexicon's terms that start with prefix, shortest first (its shards must be loaded). */
   ix.prefixTerms = function (prefix) {
     var out = [], n = ix.shardOf(prefix), last = Math.min(M.shards.first.length - 1, n + MAX_PREFIX_SHARDS - 1);
-    for (; n <= last && arrived["p" + n]; n++) {
+    for (; n <= last && arrived("p" + n); n++) {
       var s = shard(n), i = Math.max(0, lastAtOrBefore(s.terms, prefix));
       for (; i < s.terms.length; i++) {
         if (s.terms[i].lastIndexOf(prefix, 0) === 0) out.push(s.terms[i]);
@@ -169,7 +157,7 @@
      word WordNet knows; otherwise the site's terms for words related to it, as
      [[terms, weight], ...], best first (none, for a word with no related word on the site). */
   ix.related = function (term) {
-    var name = ix.relatedFile(term), data = arrived[name];
+    var name = ix.relatedFile(term), data = arrived(name);
     if (!data) return undefined;
     if (!relatedSplit[name]) {
       relatedSplit[name] = { terms: data.terms.split("\n"), lists: data.related, known: data.known.split("\n") };
@@ -187,7 +175,7 @@
   var wordSets = {}; // length -> {set: lunr.TokenSet, count: word -> how often}
   function wordsOfLength(n) {
     if (!wordSets[n]) {
-      var data = arrived["w" + n], list = data.words.split("\n"), count = new Map();
+      var data = arrived("w" + n), list = data.words.split("\n"), count = new Map();
       list.forEach(function (w, i) { count.set(w, data.counts[i]); });
       wordSets[n] = { set: lunr.TokenSet.fromArray(list), count: count };
     }
@@ -211,7 +199,7 @@
   ix.closeWords = function (word) {
     if (near.has(word)) return near.get(word);
     var found = findCloseWords(word);
-    if (ix.wordFiles(word).every(function (f) { return arrived[f]; })) near.set(word, found);
+    if (ix.wordFiles(word).every(function (f) { return arrived(f); })) near.set(word, found);
     return found;
   };
 
@@ -219,7 +207,7 @@
     for (var d = 1; d <= maxDistance(word); d++) {
       var fuzzy = lunr.TokenSet.fromFuzzyString(word, d), found = [];
       M.words.forEach(function (n) {
-        if (Math.abs(n - word.length) > d || !arrived["w" + n]) return;
+        if (Math.abs(n - word.length) > d || !arrived("w" + n)) return;
         var ws = wordsOfLength(n);
         ws.set.intersect(fuzzy).toArray().forEach(function (w) {
           if (w !== word) found.push({ word: w, n: ws.count.get(w) * (w[0] === word[0] ? 1 : 0.2) });
@@ -237,7 +225,7 @@
 
   /* A page's document [url, title, summary, [[anchor, heading, text], ...]]: several pages share a file. */
   ix.docFile = function (page) { return "d" + Math.floor(page / M.pagesPerFile); };
-  ix.pageDoc = function (page) { return arrived[ix.docFile(page)][page % M.pagesPerFile]; };
+  ix.pageDoc = function (page) { return arrived(ix.docFile(page))[page % M.pagesPerFile]; };
   ix.loadDocs = function (pages) {
     return Promise.all(pages.map(function (p) { return ix.load(ix.docFile(p)); }));
   };

@@ -6,8 +6,8 @@
  * with DOM methods: no text from the index is ever inserted as HTML. The markup it fills
  * in is theme/shared/search-ui.html.
  *
- * assets/search/hub-search.js is hub-terms.js, hub-index.js, hub-query.js, hub-rank.js
- * and this file, one after the other (search/indexer.py CLIENT_PARTS).
+ * assets/search/hub-search.js is hub-terms.js, hub-files.js, hub-index.js, hub-query.js,
+ * hub-rank.js and this file, one after the other (search/indexer.py CLIENT_PARTS).
  */
 (function () {
   "use strict";
@@ -35,7 +35,7 @@
     });
   }
 
-  var ix = parts.index(window.lunr, fetchFile);
+  var ix = parts.index(window.lunr, parts.files(fetchFile));
   var T = null, query = null, ranker = parts.rank(ix, window.lunr);
   var api = {
     add: ix.add,

@@ -11,7 +11,7 @@
  * show: they come first), or at once when someone focuses a box. Suggestion text is always
  * escaped: the library inserts the template's string as HTML.
  *
- * assets/search/hub-suggest.js is hub-terms.js, hub-suggest.js and this file.
+ * assets/search/hub-suggest.js is hub-terms.js, hub-files.js, hub-suggest.js and this file.
  */
 (function () {
   "use strict";
@@ -45,9 +45,9 @@
     });
   }
 
-  var suggester = window.hubParts.suggest(window.hubTerms, function (path) {
+  var suggester = window.hubParts.suggest(window.hubTerms, window.hubParts.files(function (path) {
     return loadScript(new URL(path, INDEX).href);
-  });
+  }));
   var api = { add: suggester.add, suggest: suggester.suggest, ready: null, drawn: null };
   window.hubSuggest = api;
 

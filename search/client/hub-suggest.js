@@ -8,35 +8,24 @@
  * match. Best first: more words matched, the text starting as typed, whole words over
  * beginnings of words, then the order the build gave (its weight, then shorter first).
  *
- * It never touches the page: `fetchFile(path)` loads one file (as hub-index.js does), so
- * it runs in Node (tests/test_search_client.py). In the browser it sets window.hubParts.suggest.
+ * It never touches the page: it loads files through `files`, the loader hub-files.js makes (as
+ * hub-index.js does), so it runs in Node (tests/test_search_client.py). In the browser it sets
+ * window.hubParts.suggest.
  */
 (function (part) {
   if (typeof module === "object" && module.exports) module.exports = part;
   else (window.hubParts = window.hubParts || {}).suggest = part;
-})(function (hubTerms, fetchFile) {
+})(function (hubTerms, files) {
   "use strict";
 
   var FORMAT = 4; // index/suggest.js's version this client reads (search/README.md)
   var KEY_LETTERS = 2;
   var SHOWN = 8; // suggestions offered at once
 
-  var arrived = {}, waiting = {}, M = null, stop = null, split = {};
-
-  function add(name, data) { arrived[name] = data; }
+  var M = null, stop = null, split = {};
 
   function load(name) {
-    if (arrived[name]) return Promise.resolve(arrived[name]);
-    if (!waiting[name]) {
-      waiting[name] = fetchFile(name === "suggest" ? "suggest.js" : M.base + name + ".js").then(function () {
-        if (!arrived[name]) throw new Error("could not load " + name);
-        return arrived[name];
-      }, function (e) {
-        delete waiting[name];
-        throw e;
-      });
-    }
-    return waiting[name];
+    return files.load(name, name === "suggest" ? "suggest.js" : M.base + name + ".js");
   }
 
   function start() {
@@ -105,7 +94,7 @@
   /* A file's suggestions, each with its words, worked out once. */
   function entriesOf(name) {
     if (!split[name]) {
-      split[name] = arrived[name].map(function (e, order) {
+      split[name] = files.loaded(name).map(function (e, order) {
         return { text: e[0], url: e[1], words: wordsOf(e[0]), folded: hubTerms.compounds(e[0]).map(function (c) {
           return c.parts.join(" "); }).join(" "), order: order };
       });
@@ -131,5 +120,5 @@
     });
   }
 
-  return { add: add, start: start, suggest: suggest, FORMAT: FORMAT };
+  return { add: files.add, start: start, suggest: suggest, FORMAT: FORMAT };
 });
