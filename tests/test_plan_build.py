@@ -195,10 +195,11 @@ def test_a_removed_page_leaves_a_page_saying_so(tmp_path, engine):
     ("assets/images/site-icon.png", None, "/assets/"),
     ("guides/using-feedback/index.md", page("Another feedback page"), "content/guides/using-feedback.md"),
 ])
-def test_a_collision_stops_the_build_naming_both_owners(tmp_path, rel, data, named):
+@pytest.mark.parametrize("engine", ["pelican", "mkdocs"])
+def test_a_collision_stops_the_build_naming_both_owners(tmp_path, rel, data, named, engine):
     project = small_project(tmp_path)
     out = tmp_path / "site"
-    assert errors(build(project, "pelican", out)) == []
+    assert errors(build(project, engine, out)) == []
     before = (out / "index.html").read_bytes()
     target = tmp_path / "content" / rel
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -206,7 +207,7 @@ def test_a_collision_stops_the_build_naming_both_owners(tmp_path, rel, data, nam
         shutil.copyfile(out / "assets/images/site-icon.png", target)
     else:
         target.write_text(data, encoding="utf-8")
-    found = [f for f in errors(build(project, "pelican", out)) if f.check == "addresses"]
+    found = [f for f in errors(build(project, engine, out)) if f.check == "addresses"]
     assert found and found[0].path == f"content/{rel}" and named in found[0].message and found[0].fix
     assert (out / "index.html").read_bytes() == before
 
