@@ -202,6 +202,19 @@ def test_the_open_list_passes_axe_and_the_nu_checker_at_both_widths_light_and_da
     assert done.returncode == 0, done.stderr
 
 
+def test_a_closed_list_is_hidden_in_every_box_the_page_holds(browser, edition):
+    # The search page holds a second box in its text (as the 404 page does), where a theme's list
+    # styles must not show its closed, empty listbox (axe: aria-required-children).
+    _, base, _ = edition
+    context, page, errors = open_page(browser, base + "search/")
+    try:
+        boxes = page.eval_on_selector_all("[role=listbox]", "ls => ls.map(l => [l.id, getComputedStyle(l).display])")
+        assert len(boxes) == 2 and all(display == "none" for _, display in boxes), boxes
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_a_search_that_finds_nothing_offers_the_main_routes_and_the_a_to_z(browser, edition):
     _, base, site_dir = edition
     context = browser.new_context(viewport={"width": 1280, "height": 800})
